@@ -1,0 +1,54 @@
+import Foundation
+
+/// A day written in one calendar: what a person enters or reads, before it becomes an instant.
+public struct CalendarDay: Hashable, Sendable, Codable {
+    public var calendar: CalendarSystem
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(calendar: CalendarSystem, year: Int, month: Int, day: Int) {
+        self.calendar = calendar
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The day on which `date` falls, in UTC.
+    public init(_ date: Date, in calendar: CalendarSystem) {
+        let parts = calendar.foundationCalendar.dateComponents([.year, .month, .day], from: date)
+        self.init(calendar: calendar, year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+
+    /// Midnight UTC of this day, or nil when no such day exists (the 31st of Mizan, the 30th of February).
+    public var date: Date? {
+        let calendar = self.calendar.foundationCalendar
+        let parts = DateComponents(year: year, month: month, day: day)
+        guard let date = calendar.date(from: parts) else { return nil }
+        let roundTrip = calendar.dateComponents([.year, .month, .day], from: date)
+        guard roundTrip.year == year, roundTrip.month == month, roundTrip.day == day else { return nil }
+        return date
+    }
+
+    public func converted(to other: CalendarSystem) -> CalendarDay? {
+        date.map { CalendarDay($0, in: other) }
+    }
+
+    /// "24 Asad 1400", "۲۴ اسد ۱۴۰۰", "15 August 2021": the long form shown on pages.
+    public func formatted(in locale: AppLocale) -> String {
+        let text = "\(day) \(calendar.monthName(month, in: locale)) \(year)"
+        return Numerals.localize(text, for: locale)
+    }
+
+    /// ISO-like numeric form `1400-05-24` (with the calendar's own year), for forms and exports.
+    public var numeric: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+public enum DateDisplay {
+    /// Shows an instant as the day it falls on, in the reader's calendar and language.
+    public static func day(_ date: Date, calendar: CalendarSystem, locale: AppLocale) -> String {
+        CalendarDay(date, in: calendar).formatted(in: locale)
+    }
+}

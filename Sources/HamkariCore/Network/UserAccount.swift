@@ -1,0 +1,40 @@
+import Foundation
+
+/// A person's account on the instance. It holds no name or contact in the clear: the login is a
+/// handle the person chooses, and identity fields arrive sealed with the security foundation.
+public struct UserAccount: Hashable, Sendable, Codable, Identifiable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case active
+        case disabled
+    }
+
+    public var id: UUID
+    public var organisationID: UUID
+    public var login: String
+    public var role: Role
+    public var status: Status
+    public var locale: AppLocale?
+    public var calendar: CalendarSystem?
+    public var createdAt: Date
+
+    public init(
+        id: UUID = UUIDv7.make(), organisationID: UUID, login: String, role: Role, status: Status = .active,
+        locale: AppLocale? = nil, calendar: CalendarSystem? = nil, createdAt: Date = Date()
+    ) {
+        self.id = id
+        self.organisationID = organisationID
+        self.login = login
+        self.role = role
+        self.status = status
+        self.locale = locale
+        self.calendar = calendar
+        self.createdAt = createdAt
+    }
+
+    /// Logins are lower-case handles of letters, digits, `.`, `-` and `_`, 3 to 64 long.
+    public static func isValidLogin(_ login: String) -> Bool {
+        (3...64).contains(login.count) && login.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+    }
+}

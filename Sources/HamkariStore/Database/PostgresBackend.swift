@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+
+/// PostgreSQL for larger deployments: the same schema and queries as SQLite, connections pooled by
+/// PostgresNIO's `PostgresClient`. Sessions live in the database, so several app instances can share it.
+public final class PostgresBackend: DatabaseBackend {
+    public let dialect = DatabaseDialect.postgres
+    public let location: DatabaseLocation
+    private let client: PostgresClient
+    private let runTask: Task<Void, Never>
+    private let logger: Logger
+
+    private init(location: DatabaseLocation, client: PostgresClient, runTask: Task<Void, Never>, logger: Logger) {
+        self.location = location
+        self.client = client
+        self.runTask = runTask
+        self.logger = logger
+    }
+
+    public static func open(url: String, logger: Logger) async throws -> PostgresBackend {
+        let location = DatabaseLocation.postgres(url: url)
+        let configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            throw StoreError.invalidDatabaseURL
+        }
+        var clientConfiguration = try PostgresClient.Configuration(configuration.coreConfiguration)
+        clientConfiguration.options.maximumConnections = 20
+        let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
+        let runTask = Task { await client.run() }
+        let backend = PostgresBackend(location: location, client: client, runTask: runTask, logger: logger)
+        do {
+            try await backend.read { try await $0.raw("SELECT 1 AS one").run() }
+        } catch {
+            await backend.shutdown()
+            throw StoreError.cannotConnect(target: location.redacted, reason: Self.reason(error))
+        }
+        return backend
+    }
+
+    public func read<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await client.withConnection { connection in
+            try await work(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func transaction<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await client.withTransaction(logger: logger) { connection in
+            try await work(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func shutdown() async {
+        runTask.cancel()
+        _ = await runTask.value
+    }
+
+    /// A short reason without the server's full error text, which may echo connection details.
+    private static func reason(_ error: any Error) -> String {
+        if let psql = error as? PSQLError {
+            switch psql.code {
+            case .connectionError, .uncleanShutdown: return "the server did not answer"
+            case .server: return psql.serverInfo?[.message] ?? "the server refused the connection"
+            default: return "the connection failed (\(psql.code))"
+            }
+        }
+        return "the connection failed"
+    }
+}
+
+extension PostgresClient.Configuration {
+    /// Carries the host, credentials and TLS choice parsed from a `postgres://` URL over to the client.
+    init(_ configuration: PostgresConnection.Configuration) throws {
+        let tls: PostgresClient.Configuration.TLS
+        switch (configuration.tls.isEnforced, configuration.tls.isAllowed) {
+        case (true, _): tls = .require(configuration.tls.sslContext!.configuration)
+        case (_, true): tls = .prefer(configuration.tls.sslContext!.configuration)
+        default: tls = .disable
+        }
+        if let host = configuration.host, let port = configuration.port {
+            self.init(host: host, port: port, username: configuration.username, password: configuration.password,
+                      database: configuration.database, tls: tls)
+        } else if let socket = configuration.unixSocketPath {
+            self.init(unixSocketPath: socket, username: configuration.username, password: configuration.password,
+                      database: configuration.database)
+        } else {
+            throw StoreError.invalidDatabaseURL
+        }
+    }
+}

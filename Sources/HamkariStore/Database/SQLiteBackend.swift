@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import SQLiteNIO
+
+/// The embedded default: one SQLite file in the data directory, in WAL mode with `synchronous=FULL`
+/// (a committed write survives power loss), foreign keys enforced, deleted content overwritten.
+/// One writer connection serialises writes; readers run beside it, as WAL allows.
+public final class SQLiteBackend: DatabaseBackend {
+    /// `PRAGMA application_id` of a Hamkari database ("HKRI"), so a foreign SQLite file is recognised.
+    static let applicationID: Int32 = 0x484B_5249
+
+    public let dialect = DatabaseDialect.sqlite
+    public let location: DatabaseLocation
+    let path: String
+    private let writer: SQLiteConnectionPool
+    private let readers: SQLiteConnectionPool
+
+    private init(location: DatabaseLocation, path: String, writer: SQLiteConnectionPool, readers: SQLiteConnectionPool) {
+        self.location = location
+        self.path = path
+        self.writer = writer
+        self.readers = readers
+    }
+
+    /// Opens the database in `dataDirectory`. With `create: false` a missing database is an error;
+    /// a file that is not a Hamkari SQLite database is refused without being written to.
+    public static func open(
+        dataDirectory: URL, create: Bool, readerCount: Int = 4, logger: Logger
+    ) async throws -> SQLiteBackend {
+        let path = try prepareDirectory(dataDirectory, create: create)
+        try checkHeader(path: path)
+        let connectionLogger = Logger(label: "hamkari.sqlite", factory: { _ in SwiftLogNoOpLogHandler() })
+        let first = try await SQLiteConnection.open(storage: .file(path: path), logger: connectionLogger)
+        do {
+            try await claimOrVerify(first, path: path)
+            try await configure(first, isWriter: true)
+        } catch {
+            try? await first.close()
+            throw error
+        }
+        var readerConnections: [SQLiteConnection] = []
+        for _ in 0..<max(1, readerCount) {
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: connectionLogger)
+            try await configure(reader, isWriter: false)
+            readerConnections.append(reader)
+        }
+        logger.debug("opened SQLite database", metadata: ["path": .string(path)])
+        return SQLiteBackend(
+            location: .sqlite(dataDirectory: dataDirectory), path: path,
+            writer: SQLiteConnectionPool(connections: [first]),
+            readers: SQLiteConnectionPool(connections: readerConnections)
+        )
+    }
+
+    public func read<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await readers.withConnection { connection in
+            try await work(connection.sql(queryLogLevel: nil))
+        }
+    }
+
+    public func transaction<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+        try await writer.withConnection { connection in
+            let database = connection.sql(queryLogLevel: nil)
+            try await database.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await work(database)
+                try await database.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await database.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func shutdown() async {
+        await readers.closeAll()
+        await writer.closeAll()
+    }
+
+    // MARK: - Opening safely
+
+    private static func prepareDirectory(_ directory: URL, create: Bool) throws -> String {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        let directoryPath = directory.path
+        if fileManager.fileExists(atPath: directoryPath, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw StoreError.dataDirectoryIsAFile(path: directoryPath) }
+        } else if create {
+            do {
+                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.dataDirectoryUnusable(path: directoryPath, reason: "it cannot be created")
+            }
+        } else {
+            throw StoreError.notInitialised(path: directoryPath)
+        }
+        let path = directory.appendingPathComponent(DatabaseLocation.databaseFileName).path
+        if !create && !fileManager.fileExists(atPath: path) {
+            throw StoreError.notInitialised(path: directoryPath)
+        }
+        return path
+    }
+
+    /// Reads the 16-byte SQLite header before SQLite touches the file: SQLite would happily
+    /// treat a foreign file as an empty database on first write.
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        guard header == Data("SQLite format 3\0".utf8) else { throw StoreError.notADatabase(path: path) }
+    }
+
+    private static func claimOrVerify(_ connection: SQLiteConnection, path: String) async throws {
+        let database = connection.sql(queryLogLevel: nil)
+        let applicationID: Int32
+        let tableCount: Int
+        do {
+            applicationID = try await database.raw("PRAGMA application_id").first()?.decode(column: "application_id", as: Int32.self) ?? 0
+            tableCount = try await database.raw("SELECT count(*) AS n FROM sqlite_master").first()?.decode(column: "n", as: Int.self) ?? 0
+        } catch {
+            throw StoreError.corruptDatabase(path: path)
+        }
+        if applicationID == Self.applicationID { return }
+        guard applicationID == 0, tableCount == 0 else { throw StoreError.foreignDatabase(path: path) }
+        try await database.raw("PRAGMA application_id = \(unsafeRaw: String(Self.applicationID))").run()
+    }
+
+    private static func configure(_ connection: SQLiteConnection, isWriter: Bool) async throws {
+        let database = connection.sql(queryLogLevel: nil)
+        if isWriter { try await database.raw("PRAGMA journal_mode = WAL").run() }
+        for pragma in ["foreign_keys = ON", "synchronous = FULL", "busy_timeout = 10000",
+                       "secure_delete = ON", "temp_store = MEMORY"] {
+            try await database.raw("PRAGMA \(unsafeRaw: pragma)").run()
+        }
+    }
+}

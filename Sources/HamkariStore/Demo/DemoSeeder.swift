@@ -1,0 +1,50 @@
+import Foundation
+import HamkariCore
+import HamkariSecurity
+import SQLKit
+
+/// Fills an empty instance with the demonstration network and one coordinator account.
+public struct DemoSeeder: Sendable {
+    public struct Credentials: Sendable {
+        public let login: String
+        public let password: String
+    }
+
+    public static let coordinatorLogin = "demo.coordinator"
+
+    let store: Store
+    let passwordParameters: PasswordHash.Parameters
+
+    public init(store: Store, passwordParameters: PasswordHash.Parameters = .interactive) {
+        self.store = store
+        self.passwordParameters = passwordParameters
+    }
+
+    /// Seeds the network when the instance has no organisation yet. Returns the coordinator's
+    /// credentials the one time they are made (the password is stored only as a hash), else nil.
+    public func seedIfEmpty() async throws -> Credentials? {
+        guard try await store.organisations.count() == 0 else { return nil }
+        let password = SecureRandom.readableSecret()
+        let hash = try PasswordHash.make(password: password, parameters: passwordParameters).encoded
+        let organisations = DemoNetwork.organisations
+        let coordinator = UserAccount(organisationID: organisations[0].id, login: Self.coordinatorLogin, role: .coordinator)
+        let name = DemoNetwork.networkName
+        let seeded = try await store.backend.transaction { database in
+            let count = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
+                .from("organisations").first()?.decode(column: "n", as: Int.self) ?? 0
+            guard count == 0 else { return false }
+            for organisation in organisations {
+                try await OrganisationRepository.insert(organisation, into: database)
+            }
+            try await UserRepository.insert(coordinator, passwordHash: hash, into: database)
+            try await SettingsRepository.set(.networkNameEnglish, to: name.english, in: database)
+            for (key, value) in [(SettingsRepository.Key.networkNameDari, name.dari),
+                                 (.networkNamePashto, name.pashto), (.networkNameUzbek, name.uzbek)] {
+                if let value { try await SettingsRepository.set(key, to: value, in: database) }
+            }
+            try await SettingsRepository.set(.demo, to: "true", in: database)
+            return true
+        }
+        return seeded ? Credentials(login: Self.coordinatorLogin, password: password) : nil
+    }
+}

@@ -1,0 +1,65 @@
+import HamkariCore
+import SQLKit
+
+/// Every migration, in order. Append; never edit or reorder a landed one.
+public enum Migrations {
+    public static let all: [Migration] = [
+        m001Foundation,
+        m002BuiltInGazetteer,
+    ]
+
+    static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at \(t.bigint) NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE gazetteer_units (
+            pcode TEXT PRIMARY KEY,
+            level \(t.integer) NOT NULL CHECK (level IN (1, 2)),
+            parent_pcode TEXT NOT NULL,
+            name_en TEXT NOT NULL,
+            name_fa TEXT,
+            latitude \(t.double),
+            longitude \(t.double),
+            valid_from TEXT NOT NULL,
+            source TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX gazetteer_units_by_parent ON gazetteer_units (parent_pcode, level)",
+        """
+        CREATE TABLE organisations (
+            id TEXT PRIMARY KEY,
+            name_en TEXT NOT NULL,
+            name_fa TEXT,
+            name_ps TEXT,
+            name_uz TEXT,
+            kind TEXT NOT NULL,
+            province_pcode TEXT REFERENCES gazetteer_units (pcode),
+            district_pcode TEXT REFERENCES gazetteer_units (pcode),
+            created_at \(t.bigint) NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            organisation_id TEXT NOT NULL REFERENCES organisations (id),
+            login TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL,
+            status TEXT NOT NULL,
+            password_hash TEXT,
+            locale TEXT,
+            calendar TEXT,
+            created_at \(t.bigint) NOT NULL
+        )
+        """,
+        "CREATE INDEX users_by_organisation ON users (organisation_id)",
+    ] }
+
+    static let m002BuiltInGazetteer = Migration(2, "built-in gazetteer: provinces and north-eastern districts") { database, _ in
+        try await GazetteerRepository.upsert(BuiltInGazetteer.all, into: database)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import SQLKit
+
+/// Instance-wide settings as keys and text values.
+public struct SettingsRepository: Sendable {
+    public enum Key: String, Sendable, CaseIterable {
+        case networkNameEnglish = "network.name.en"
+        case networkNameDari = "network.name.fa-AF"
+        case networkNamePashto = "network.name.ps"
+        case networkNameUzbek = "network.name.uz"
+        case demo = "instance.demo"
+    }
+
+    let backend: any DatabaseBackend
+
+    public func value(_ key: Key) async throws -> String? {
+        try await backend.read { database in
+            try await database.select().column("value").from("settings").where("key", .equal, key.rawValue)
+                .first()?.decode(column: "value", as: String.self)
+        }
+    }
+
+    public func set(_ key: Key, to value: String) async throws {
+        try await backend.transaction { database in
+            try await Self.set(key, to: value, in: database)
+        }
+    }
+
+    static func set(_ key: Key, to value: String, in database: any SQLDatabase) async throws {
+        try await database.raw("""
+            INSERT INTO settings (key, value, updated_at)
+            VALUES (\(bind: key.rawValue), \(bind: value), \(bind: Int64(Date().timeIntervalSince1970)))
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """).run()
+    }
+}

@@ -1,0 +1,45 @@
+import Hummingbird
+
+/// An error a user can cause, with a stable code for programs and a message key for people.
+/// The error middleware renders it as a JSON error under `/api`, as a page elsewhere.
+struct AppError: Error, Sendable {
+    var status: HTTPResponse.Status
+    var code: String
+    var messageKey: String
+
+    static let notFound = AppError(status: .notFound, code: "not_found", messageKey: "api_error_not_found")
+    static let invalidID = AppError(status: .badRequest, code: "invalid_id", messageKey: "api_error_invalid_id")
+    static let invalidPcode = AppError(status: .badRequest, code: "invalid_pcode", messageKey: "api_error_invalid_pcode")
+    static let badRequest = AppError(status: .badRequest, code: "bad_request", messageKey: "api_error_bad_request")
+    static let unavailable = AppError(status: .serviceUnavailable, code: "unavailable", messageKey: "api_error_unavailable")
+    static let internalError = AppError(status: .internalServerError, code: "internal", messageKey: "api_error_internal")
+
+    /// The error for an `HTTPError` raised by the framework itself (no route, body too large, …).
+    init(framework status: HTTPResponse.Status) {
+        switch status {
+        case .notFound: self = .notFound
+        case .badRequest: self = .badRequest
+        default:
+            let code = status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            self.init(status: status, code: code, messageKey: status.code >= 500 ? "api_error_internal" : "api_error_bad_request")
+        }
+    }
+
+    init(status: HTTPResponse.Status, code: String, messageKey: String) {
+        self.status = status
+        self.code = code
+        self.messageKey = messageKey
+    }
+}
+
+/// The JSON shape of every API error: `{"error": {"code": "...", "message": "..."}}`.
+struct APIErrorBody: Encodable, Sendable {
+    struct Detail: Encodable, Sendable {
+        let code: String
+        let message: String
+    }
+
+    let error: Detail
+}
+
+import Foundation

@@ -1,0 +1,51 @@
+import HamkariCore
+import HamkariStore
+import Hummingbird
+import Logging
+
+/// Turns every error into a clear answer in the reader's language: JSON under `/api`, a page elsewhere.
+/// An unexpected error is logged by type only (never its text, which could hold data) and answered 500.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let renderer: PageRenderer
+    let localizer: Localizer
+    let store: Store
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AppError {
+            return try await respond(error, request: request, context: context)
+        } catch let error as any HTTPResponseError {
+            return try await respond(AppError(framework: error.status), request: request, context: context)
+        } catch let error as StoreError {
+            context.logger.warning("store error", metadata: ["error": .string(String(describing: error))])
+            return try await respond(.unavailable, request: request, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
+            return try await respond(.internalError, request: request, context: context)
+        }
+    }
+
+    private func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
+        let message = localizer.string(error.messageKey, context.locale)
+        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
+            let body = APIErrorBody(error: .init(code: error.code, message: message))
+            return try JSONBody(value: body, status: error.status).response(from: request, context: context)
+        }
+        let (titleKey, textKey) = switch error.status {
+        case .notFound: ("error_not_found_title", "error_not_found_text")
+        case _ where error.status.code < 500: ("error_bad_request_title", error.messageKey)
+        default: ("error_generic_title", "error_generic_text")
+        }
+        let title = localizer.string(titleKey, context.locale)
+        let networkName = (try? await store.networkName()) ?? LocalizedNames(english: "Hamkari")
+        let page = renderer.render(
+            "error", title: title,
+            values: ["heading": title, "message": localizer.string(textKey, context.locale)],
+            networkName: networkName, request: request, context: context, status: error.status
+        )
+        return try page.response(from: request, context: context)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HamkariCore
+import Hummingbird
+import Mustache
+
+/// Renders a page template inside the layout, with what every page shows: language and calendar
+/// pickers, navigation, today's date in the reader's calendar, and the demo banner.
+public struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let localizer: Localizer
+    let demo: Bool
+
+    static func loadBundled(localizer: Localizer, demo: Bool) async throws -> PageRenderer {
+        let directory = try BundledResources.directory.appendingPathComponent("templates").path
+        let library = try await MustacheLibrary(directory: directory)
+        return PageRenderer(library: library, localizer: localizer, demo: demo)
+    }
+
+    struct NavItem {
+        let path: String
+        let labelKey: String
+    }
+
+    static let navigation = [
+        NavItem(path: "/", labelKey: "nav_home"),
+        NavItem(path: "/organisations", labelKey: "nav_organisations"),
+        NavItem(path: "/gazetteer", labelKey: "nav_gazetteer"),
+    ]
+
+    func render(
+        _ template: String, title: String, values: [String: Any], networkName: LocalizedNames,
+        request: Request, context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) -> HTMLPage {
+        let locale = context.locale
+        let path = request.uri.path
+        var page = values
+        page["t"] = localizer.table(for: locale)
+        let content = library.render(page, withTemplate: template) ?? ""
+        let now = Date()
+        let layout: [String: Any] = [
+            "lang": locale.tag,
+            "dir": locale.direction,
+            "title": title,
+            "networkName": networkName.name(in: locale),
+            "t": page["t"] as Any,
+            "content": content,
+            "demo": demo,
+            "today": DateDisplay.day(now, calendar: context.calendar, locale: locale),
+            "todayISO": CalendarDay(now, in: .gregorian).numeric,
+            "nav": Self.navigation.map { item -> [String: Any] in
+                let current = item.path == "/" ? path == "/" : path.hasPrefix(item.path)
+                return ["href": item.path, "label": localizer.string(item.labelKey, locale), "current": current]
+            },
+            "languages": AppLocale.allCases.map { option -> [String: Any] in
+                ["href": "\(path)?lang=\(option.tag)", "tag": option.tag, "name": option.nativeName, "current": option == locale]
+            },
+            "calendars": CalendarSystem.allCases.map { option -> [String: Any] in
+                let key = option == .gregorian ? "calendar_gregorian" : "calendar_solar_hijri"
+                return ["href": "\(path)?cal=\(option.rawValue)", "name": localizer.string(key, locale), "current": option == context.calendar]
+            },
+        ]
+        return HTMLPage(html: library.render(layout, withTemplate: "layout") ?? "", status: status)
+    }
+}

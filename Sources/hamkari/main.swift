@@ -1,0 +1,3 @@
+import HamkariCLI
+
+await runCommandLine()
