@@ -101,7 +101,12 @@ let package = Package(
         ),
         .testTarget(
             name: "HamkariCoreTests",
-            dependencies: ["HamkariCore"],
+            dependencies: ["HamkariCore", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "HamkariSecurityTests",
+            dependencies: ["HamkariSecurity"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -115,6 +120,7 @@ let package = Package(
                 "HamkariWeb",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),

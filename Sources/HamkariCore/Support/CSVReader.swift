@@ -8,6 +8,11 @@ public struct CSVRecord: Sendable, Equatable {
 public struct CSVError: Error, Equatable, Sendable {
     public var line: Int
     public var reason: String
+
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
 }
 
 public enum CSVReader {

@@ -73,10 +73,12 @@ public struct PasswordHash: Sendable, Equatable {
         return ConstantTime.equal(candidate, digest)
     }
 
-    static func derive(password: String, salt: [UInt8], parameters: Parameters) throws(Failure) -> [UInt8] {
+    static func derive(
+        password: String, salt: [UInt8], parameters: Parameters, outputByteCount: Int = digestLength
+    ) throws(Failure) -> [UInt8] {
         do {
             let key = try KDF.Scrypt.deriveKey(
-                from: Array(password.utf8), salt: salt, outputByteCount: digestLength,
+                from: Array(password.utf8), salt: salt, outputByteCount: outputByteCount,
                 rounds: 1 << parameters.logN, blockSize: parameters.blockSize,
                 parallelism: parameters.parallelism, maxMemory: parameters.memoryBytes
             )

@@ -14,10 +14,12 @@ public enum DatabaseLocation: Sendable, Equatable {
         case .sqlite(let directory):
             return directory.appendingPathComponent(Self.databaseFileName).path
         case .postgres(let url):
-            guard var components = URLComponents(string: url) else { return "postgres://…" }
-            if components.password != nil { components.password = "…" }
-            components.query = nil
-            return components.string ?? "postgres://…"
+            guard let components = URLComponents(string: url), let scheme = components.scheme else { return "postgres://…" }
+            var text = scheme + "://"
+            if let user = components.user { text += user + (components.password == nil ? "" : ":…") + "@" }
+            text += components.host ?? ""
+            if let port = components.port { text += ":\(port)" }
+            return text + components.path
         }
     }
 }

@@ -28,18 +28,20 @@ public final class PostgresBackend: DatabaseBackend {
         } catch {
             throw StoreError.invalidDatabaseURL
         }
+        // One direct connection first: the pool would retry a refused connection for a long
+        // time, while an operator who mistyped a port deserves an answer at once.
+        do {
+            let probe = try await PostgresConnection.connect(
+                configuration: configuration.coreConfiguration, id: 0, logger: logger)
+            try await probe.close()
+        } catch {
+            throw StoreError.cannotConnect(target: location.redacted, reason: Self.reason(error))
+        }
         var clientConfiguration = try PostgresClient.Configuration(configuration.coreConfiguration)
         clientConfiguration.options.maximumConnections = 20
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         let runTask = Task { await client.run() }
-        let backend = PostgresBackend(location: location, client: client, runTask: runTask, logger: logger)
-        do {
-            try await backend.read { try await $0.raw("SELECT 1 AS one").run() }
-        } catch {
-            await backend.shutdown()
-            throw StoreError.cannotConnect(target: location.redacted, reason: Self.reason(error))
-        }
-        return backend
+        return PostgresBackend(location: location, client: client, runTask: runTask, logger: logger)
     }
 
     public func read<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
@@ -49,8 +51,13 @@ public final class PostgresBackend: DatabaseBackend {
     }
 
     public func transaction<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
-        try await client.withTransaction(logger: logger) { connection in
-            try await work(connection.sql(queryLogLevel: nil))
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await work(connection.sql(queryLogLevel: nil))
+            }
+        } catch let error as PostgresTransactionError {
+            // Callers expect their own error back, as with SQLite, not PostgresNIO's wrapper.
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error
         }
     }
 

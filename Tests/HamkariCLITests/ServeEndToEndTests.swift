@@ -1,0 +1,90 @@
+import Foundation
+import HamkariStore
+import TestSupport
+import Testing
+
+/// `hamkari serve` as an operator runs it: a separate process, a real port, SIGTERM to stop.
+@Suite("hamkari serve, end to end", .serialized)
+struct ServeEndToEndTests {
+    @Test("serve --demo answers health, pages in three scripts, metrics and the API; prints credentials only the first time", arguments: TestDatabase.all)
+    func demo(database: TestDatabase) async throws {
+        let hamkari = try HamkariExecutable.locate()
+        try await withTemporaryDirectory { directory in
+            try await database.withLocation { location in
+                let target = database == .sqlite
+                    ? ["--data-dir", directory.appendingPathComponent("data").path]
+                    : ["--data-dir", directory.appendingPathComponent("data").path, "--database", Self.url(location)]
+                let port = try freeLoopbackPort()
+                let server = try hamkari.start(["serve", "--demo", "--port", String(port)] + target)
+                do {
+                    try await server.waitUntilReady(port: port)
+                    let base = "http://127.0.0.1:\(port)"
+                    let (healthStatus, health) = try await HTTP.get(base + "/healthz")
+                    #expect(healthStatus == 200)
+                    #expect(health.contains("\"database\":\"\(database.rawValue)\""))
+                    let (homeStatus, home) = try await HTTP.get(base + "/")
+                    #expect(homeStatus == 200)
+                    #expect(home.contains("<html lang=\"en\" dir=\"ltr\">"))
+                    let (_, dari) = try await HTTP.get(base + "/?lang=fa-AF")
+                    #expect(dari.contains("<html lang=\"fa-AF\" dir=\"rtl\">"))
+                    #expect(dari.contains("شبکه جامعه مدنی ولایت تخار"))
+                    let (_, pashto) = try await HTTP.get(base + "/?lang=ps")
+                    #expect(pashto.contains("dir=\"rtl\""))
+                    let (_, metrics) = try await HTTP.get(base + "/metrics")
+                    #expect(metrics.contains("# TYPE hb_requests counter"))
+                    let (_, openAPI) = try await HTTP.get(base + "/api/v1/openapi.json")
+                    #expect(openAPI.contains("\"openapi\": \"3.1.0\""))
+                } catch {
+                    _ = server.terminate()
+                    throw error
+                }
+                let first = server.terminate()
+                #expect(first.status == 0, "graceful shutdown exits 0; stderr: \(first.errors)")
+                #expect(first.output.contains("login:    demo.coordinator"))
+                #expect(first.output.contains("password: "))
+                #expect(first.errors.contains("DEMONSTRATION MODE"))
+
+                let again = try hamkari.start(["serve", "--demo", "--port", String(port)] + target)
+                try await again.waitUntilReady(port: port)
+                let second = again.terminate()
+                #expect(second.status == 0)
+                #expect(!second.output.contains("password:"), "credentials are printed once only")
+            }
+        }
+    }
+
+    @Test("serve on a corrupt database exits non-zero with a clear message and leaves the file as it was")
+    func corruptDatabase() async throws {
+        let hamkari = try HamkariExecutable.locate()
+        try await withTemporaryDirectory { directory in
+            let file = directory.appendingPathComponent(DatabaseLocation.databaseFileName)
+            let garbage = Data("PK\u{3}\u{4} this is a zip file, not a database".utf8) + Data(repeating: 7, count: 2048)
+            try garbage.write(to: file)
+            let result = try hamkari.run(["serve", "--data-dir", directory.path, "--port", String(try freeLoopbackPort())])
+            #expect(result.status != 0)
+            #expect(result.errors.contains("is not an SQLite database"))
+            #expect(!result.errors.contains("Fatal error"))
+            #expect(try contentsOfFile(at: file) == garbage)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == [DatabaseLocation.databaseFileName])
+        }
+    }
+
+    @Test("serve without an instance, or with a bad option, exits non-zero and says what to do")
+    func refusals() throws {
+        let hamkari = try HamkariExecutable.locate()
+        let missing = try hamkari.run(["serve", "--data-dir", "/nonexistent/hamkari-\(UUID().uuidString)"])
+        #expect(missing.status != 0)
+        #expect(missing.errors.contains("hamkari init"))
+        let badPort = try hamkari.run(["serve", "--port", "0"])
+        #expect(badPort.status != 0)
+        #expect(badPort.errors.contains("--port"))
+        let help = try hamkari.run(["--help"])
+        #expect(help.status == 0)
+        for command in ["serve", "init", "migrate", "gazetteer"] { #expect(help.output.contains(command)) }
+    }
+
+    static func url(_ location: DatabaseLocation) -> String {
+        if case .postgres(let url) = location { return url }
+        return ""
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import HamkariCore
+import Testing
+
+@Suite("Time-ordered UUIDs")
+struct UUIDv7Tests {
+    @Test("Version 7 with the RFC 9562 variant")
+    func shape() {
+        let text = UUIDv7.make().uuidString
+        let characters = Array(text)
+        #expect(characters[14] == "7")
+        #expect("89AB".contains(characters[19]))
+    }
+
+    @Test("Later UUIDs sort after earlier ones")
+    func ordering() {
+        let earlier = UUIDv7.make(at: Date(timeIntervalSince1970: 1_700_000_000))
+        let later = UUIDv7.make(at: Date(timeIntervalSince1970: 1_700_000_001))
+        #expect(earlier.uuidString < later.uuidString)
+    }
+
+    @Test("Many UUIDs made at once are distinct")
+    func distinct() {
+        let now = Date()
+        #expect(Set((0..<1000).map { _ in UUIDv7.make(at: now) }).count == 1000)
+    }
+}
