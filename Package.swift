@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HamkariSecurityTests",
-            dependencies: ["HamkariSecurity"],
+            dependencies: ["HamkariSecurity", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -41,6 +41,8 @@ public final class PostgresBackend: DatabaseBackend {
         clientConfiguration.options.maximumConnections = 20
         let client = PostgresClient(configuration: clientConfiguration, backgroundLogger: logger)
         let runTask = Task { await client.run() }
+        // PostgresClient warns when a lease comes before run() has begun; give the task a moment.
+        try? await Task.sleep(for: .milliseconds(10))
         return PostgresBackend(location: location, client: client, runTask: runTask, logger: logger)
     }
 

@@ -1,0 +1,53 @@
+import Crypto
+import HamkariSecurity
+import TestSupport
+import Testing
+
+@Suite("Search normalisation and keyed tokens")
+struct SearchTokenTests {
+    @Test("Arabic and Persian letter forms, marks, joiners and digits fold to one form", arguments: [
+        ("تبعيض", "تبعیض"), ("كابل", "کابل"), ("مدرسة", "مدرسه"), ("أحمد", "احمد"), ("إسلام", "اسلام"), ("آزادی", "ازادی"),
+        ("می‌کند", "میکند"), ("حقــوق", "حقوق"), ("حُقُوق", "حقوق"), ("۱۴۰۵", "1405"), ("١٤٠٥", "1405"),
+        ("Taloqan", "taloqan"), ("ТОШКЕНТ", "тошкент"),
+    ])
+    func folding(raw: String, folded: String) {
+        #expect(SearchNormalizer.normalize(raw) == folded)
+    }
+
+    @Test("Words are split at spaces and punctuation, Arabic comma and question mark included")
+    func words() {
+        #expect(SearchNormalizer.words("حقوق بشر، آزادی؟ (Article 19) — ۱۹") == ["حقوق", "بشر", "ازادی", "article", "19", "19"])
+    }
+
+    @Test("A Dari-spelled query finds the Pashto UDHR's Arabic-yeh spelling")
+    func dariQueryFindsPashto() throws {
+        let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        let pashto = try UDHR.text("udhr_pbu.xml")
+        #expect(pashto.contains("تبعيض"), "the Pashto text writes it with Arabic yeh")
+        let pashtoTokens = Set(tokenizer.tokens(for: pashto))
+        for query in ["تبعیض", "بشری", "دینی", "علمی"] {
+            #expect(tokenizer.tokens(for: query).allSatisfy(pashtoTokens.contains), "\(query)")
+        }
+    }
+
+    @Test("Whole words only: واده (marriage) does not match inside خانواده (family)")
+    func wholeWords() throws {
+        let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        let dari = try UDHR.text("udhr_pes_2.xml")
+        #expect(dari.contains("خانواده"))
+        let dariTokens = Set(tokenizer.tokens(for: dari))
+        #expect(dariTokens.contains(tokenizer.token(forNormalizedWord: "خانواده")))
+        #expect(!dariTokens.contains(tokenizer.token(forNormalizedWord: "واده")))
+        #expect(Set(tokenizer.tokens(for: try UDHR.text("udhr_pbu.xml"))).contains(tokenizer.token(forNormalizedWord: "واده")))
+    }
+
+    @Test("Tokens depend on the key and reveal no word")
+    func keyed() {
+        let first = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        let second = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        #expect(first.tokens(for: "بازداشت") != second.tokens(for: "بازداشت"))
+        #expect(first.tokens(for: "بازداشت") == first.tokens(for: "بازداشت"))
+        #expect(first.tokens(for: "بازداشت")[0].count == 32)
+        #expect(first.tokens(for: "a a b a") == first.tokens(for: "a b"))
+    }
+}
