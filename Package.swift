@@ -92,6 +92,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "HamkariCore",
+                "HamkariSecurity",
                 "HamkariStore",
                 "HamkariWeb",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

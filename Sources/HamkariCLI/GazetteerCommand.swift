@@ -19,6 +19,7 @@ struct GazetteerImportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var unlock: UnlockOptions
 
     @Argument(help: "The CSV file to import.")
     var file: String
@@ -29,15 +30,9 @@ struct GazetteerImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let units = try readUnits()
-        let logger = store.logger("hamkari.gazetteer")
-        let opened = try await Store.open(store.location, create: false, logger: logger)
-        do {
-            try await opened.gazetteer.importUnits(units)
-        } catch {
-            await opened.shutdown()
-            throw error
+        try await Instance.with(store, unlock: unlock, label: "hamkari.gazetteer") { opened in
+            try await opened.gazetteer.importUnits(units, actor: AuditEvent.commandLineActor)
         }
-        await opened.shutdown()
         let provinces = units.filter { $0.level == .province }.count
         Console.say("Imported \(provinces) provinces and \(units.count - provinces) districts from \(file).")
     }

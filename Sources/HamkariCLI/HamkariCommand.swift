@@ -9,7 +9,10 @@ public struct HamkariCommand: AsyncParsableCommand {
             Every command works on the embedded SQLite database in --data-dir (default ./hamkari-data),
             or on PostgreSQL when --database postgres://… or HAMKARI_DATABASE_URL is given.
             """,
-        subcommands: [ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self]
+        subcommands: [
+            ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self,
+            UserCommand.self, KeyCommand.self, AuditCommand.self,
+        ]
     )
 
     public init() {}

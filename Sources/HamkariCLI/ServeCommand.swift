@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import HamkariCore
+import HamkariSecurity
 import HamkariStore
 import HamkariWeb
 import Hummingbird
@@ -7,11 +9,15 @@ import Hummingbird
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Run the web server (pages and JSON API) until interrupted.",
-        discussion: "SIGINT or SIGTERM stops it gracefully: requests in flight finish, then the database closes."
+        abstract: "Unlock the instance and run the web server (pages and JSON API) until interrupted.",
+        discussion: """
+            The keys are unlocked at start with --passphrase-file, HAMKARI_PASSPHRASE, --key-file or a typed \
+            passphrase; a locked instance does not start. SIGINT or SIGTERM stops it gracefully.
+            """
     )
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var unlock: UnlockOptions
 
     @Option(help: "Address to listen on. Keep 127.0.0.1 unless a TLS proxy stands in front.")
     var host: String = "127.0.0.1"
@@ -19,7 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int = 8080
 
-    @Flag(help: "Create a demonstration network with invented data on an empty data directory, and print its credentials once.")
+    @Flag(help: "Demonstration mode: invented data, and a root key kept unprotected beside the data. Never for real records.")
     var demo = false
 
     func validate() throws {
@@ -28,11 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = store.logger("hamkari")
-        let opened = try await Store.open(store.location, create: demo, logger: logger)
+        let opened = demo ? try await openDemo() : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
         do {
-            if demo {
-                try await announceDemo(opened)
-            }
+            if demo { try await announceDemo(opened) }
             let configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
                                                  logLevel: logger.logLevel)
             let app = try await buildApplication(configuration: configuration, store: opened, logger: logger)
@@ -45,10 +49,26 @@ struct ServeCommand: AsyncParsableCommand {
         await opened.shutdown()
     }
 
+    /// A demo instance keeps its root key in the clear; a new data directory gets one.
+    private func openDemo() async throws -> Store {
+        Console.warn("DEMONSTRATION MODE: invented data; not for real records. The key is kept unprotected beside the data.")
+        let keyDirectory = KeyDirectory(dataDirectory: store.dataDirectoryURL)
+        let logger = store.logger("hamkari")
+        if keyDirectory.exists {
+            return try await Instance.open(store, unlock: .demo, logger: logger)
+        }
+        let keyRing = KeyRing.generate()
+        let opened = try await Store.open(store.location, keys: try InstanceKeys(keyRing: keyRing), create: true, logger: logger)
+        do {
+            try keyDirectory.create(keyRing: keyRing, passphrase: nil, keyFileSecret: nil, demo: true)
+        } catch {
+            await opened.shutdown()
+            throw error
+        }
+        return opened
+    }
+
     private func announceDemo(_ store: Store) async throws {
-        Console.warn("""
-            DEMONSTRATION MODE: invented data; not for real records. Keys and data are not protected here.
-            """)
         if let credentials = try await DemoSeeder(store: store).seedIfEmpty() {
             Console.say("""
                 Demo network created: \(DemoNetwork.networkName.english).
@@ -59,5 +79,3 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
-
-import HamkariCore

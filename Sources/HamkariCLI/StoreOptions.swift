@@ -34,9 +34,11 @@ struct StoreOptions: ParsableArguments {
         return nil
     }
 
+    var dataDirectoryURL: URL { URL(fileURLWithPath: dataDirectory).standardizedFileURL }
+
     var location: DatabaseLocation {
         if let url = resolvedDatabaseURL { return .postgres(url: url) }
-        return .sqlite(dataDirectory: URL(fileURLWithPath: dataDirectory).standardizedFileURL)
+        return .sqlite(dataDirectory: dataDirectoryURL)
     }
 
     func logger(_ label: String) -> Logger {

@@ -20,25 +20,27 @@ struct CommandTests {
     @Test("--help lists every command")
     func help() {
         let help = HamkariCommand.helpMessage()
-        for command in ["serve", "init", "migrate", "gazetteer"] {
+        for command in ["serve", "init", "migrate", "gazetteer", "user", "key", "audit"] {
             #expect(help.contains(command))
         }
         #expect(HamkariCommand.helpMessage(for: GazetteerCommand.self).contains("import"))
         #expect(HamkariCommand.helpMessage(for: ServeCommand.self).contains("--demo"))
+        #expect(HamkariCommand.helpMessage(for: ServeCommand.self).contains("--passphrase-file"))
     }
 
-    @Test("init creates an instance; init again and migrate change nothing")
-    func initAndMigrate() async throws {
-        try await withTemporaryDirectory { directory async throws in
-            let data = directory.appendingPathComponent("instance").path
-            try await runHamkari(["init", "--data-dir", data])
-            #expect(FileManager.default.fileExists(atPath: data + "/hamkari.sqlite"))
-            try await runHamkari(["init", "--data-dir", data])
-            try await runHamkari(["migrate", "--data-dir", data])
+    @Test("init creates an instance; init again and migrate change nothing", arguments: TestDatabase.all)
+    func initAndMigrate(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            #expect(FileManager.default.fileExists(atPath: instance.dataDirectory.path + "/keys/envelope.json"))
+            try await runHamkari(["init"] + instance.unlocked)
+            try await runHamkari(["migrate"] + instance.target)
+            let count = try await instance.withStore { try await $0.audit.count() }
+            #expect(count == 1)
         }
     }
 
-    @Test("migrate and gazetteer import refuse a directory that holds no instance")
+    @Test("migrate and serve refuse a directory that holds no instance")
     func notInitialised() async throws {
         try await withTemporaryDirectory { directory async throws in
             let data = directory.appendingPathComponent("none").path
@@ -52,14 +54,12 @@ struct CommandTests {
 
     @Test("gazetteer import loads OCHA's list: 34 provinces and 401 districts", arguments: TestDatabase.all)
     func gazetteerImport(database: TestDatabase) async throws {
-        try await database.withLocation { location async throws in
-            let target = Self.arguments(for: location)
-            try await runHamkari(["init"] + target)
-            try await runHamkari(["gazetteer", "import", SharedData.url(SharedData.ochaPcodes).path] + target)
-            let store = try await Store.open(location, create: false, logger: TestDatabase.logger)
-            let provinces = try await store.gazetteer.count(level: .province)
-            let districts = try await store.gazetteer.count(level: .district)
-            await store.shutdown()
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            try await runHamkari(["gazetteer", "import", SharedData.url(SharedData.ochaPcodes).path] + instance.unlocked)
+            let (provinces, districts) = try await instance.withStore { store async throws in
+                (try await store.gazetteer.count(level: .province), try await store.gazetteer.count(level: .district))
+            }
             #expect(provinces == 34)
             #expect(districts == 401)
         }
@@ -67,39 +67,33 @@ struct CommandTests {
 
     @Test("A malformed gazetteer file is refused with its line number and nothing is imported", arguments: TestDatabase.all)
     func gazetteerImportRefused(database: TestDatabase) async throws {
-        try await withTemporaryDirectory { directory async throws in
+        try await CLIInstance.with(database) { instance async throws in
             var lines = try SharedData.text(SharedData.ochaPcodes).components(separatedBy: "\n")
             lines[120] = "AFG,2,AF1899,Broken,AF18,yesterday"
-            let file = directory.appendingPathComponent("broken.csv")
+            let file = instance.passphraseFile.deletingLastPathComponent().appendingPathComponent("broken.csv")
             try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-            try await database.withLocation { location async throws in
-                let target = Self.arguments(for: location)
-                try await runHamkari(["init"] + target)
-                do {
-                    try await runHamkari(["gazetteer", "import", file.path] + target)
-                    Issue.record("the import should have been refused")
-                } catch {
-                    #expect("\(error)".contains("line 121"))
-                    #expect("\(error)".contains("Nothing was imported"))
-                }
-                let store = try await Store.open(location, create: false, logger: TestDatabase.logger)
-                let districts = try await store.gazetteer.count(level: .district)
-                await store.shutdown()
-                #expect(districts == 67)
+            try await runHamkari(["init"] + instance.unlocked)
+            do {
+                try await runHamkari(["gazetteer", "import", file.path] + instance.unlocked)
+                Issue.record("the import should have been refused")
+            } catch {
+                #expect("\(error)".contains("line 121"))
+                #expect("\(error)".contains("Nothing was imported"))
             }
+            let districts = try await instance.withStore { try await $0.gazetteer.count(level: .district) }
+            #expect(districts == 67)
         }
     }
 
     @Test("gazetteer import refuses a missing or non-UTF-8 file")
     func gazetteerUnreadable() async throws {
-        try await withTemporaryDirectory { directory async throws in
-            let data = directory.appendingPathComponent("instance").path
-            try await runHamkari(["init", "--data-dir", data])
-            let binary = directory.appendingPathComponent("binary.csv")
+        try await CLIInstance.with(.sqlite) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            let binary = instance.passphraseFile.deletingLastPathComponent().appendingPathComponent("binary.csv")
             try Data([0xFF, 0xFE, 0x00, 0xD8]).write(to: binary)
-            await #expect(throws: (any Error).self) { try await runHamkari(["gazetteer", "import", binary.path, "--data-dir", data]) }
+            await #expect(throws: (any Error).self) { try await runHamkari(["gazetteer", "import", binary.path] + instance.unlocked) }
             await #expect(throws: (any Error).self) {
-                try await runHamkari(["gazetteer", "import", directory.appendingPathComponent("absent.csv").path, "--data-dir", data])
+                try await runHamkari(["gazetteer", "import", binary.path + ".absent"] + instance.unlocked)
             }
         }
     }
@@ -109,16 +103,11 @@ struct CommandTests {
         ["serve", "--database", "mysql://root@localhost/db"],
         ["migrate", "--log-level", "loud"],
         ["gazetteer", "import"],
+        ["user", "create", "--organisation", "x", "--login", "Bad Login", "--role", "documenter"],
+        ["user", "create", "--organisation", "x", "--login", "ok.login", "--role", "emperor"],
         ["frobnicate"],
     ])
     func badOptions(arguments: [String]) async throws {
         #expect(throws: (any Error).self) { _ = try HamkariCommand.parseAsRoot(arguments) }
-    }
-
-    static func arguments(for location: DatabaseLocation) -> [String] {
-        switch location {
-        case .sqlite(let directory): ["--data-dir", directory.path]
-        case .postgres(let url): ["--database", url]
-        }
     }
 }

@@ -26,7 +26,7 @@ struct GazetteerRepositoryTests {
     func importFullList(database: TestDatabase) async throws {
         let units = try PcodeListImport.parse(try SharedData.text(SharedData.ochaPcodes), source: "OCHA test import")
         try await database.withStore { store async throws in
-            try await store.gazetteer.importUnits(units)
+            try await store.gazetteer.importUnits(units, actor: "test")
             #expect(try await store.gazetteer.count(level: .province) == 34)
             #expect(try await store.gazetteer.count(level: .district) == 401)
             let taloqan = try #require(try await store.gazetteer.unit(pcode: "AF1801"))
@@ -34,7 +34,7 @@ struct GazetteerRepositoryTests {
             #expect(taloqan.latitude != nil)
             #expect(taloqan.source == "OCHA test import")
             #expect(try await store.gazetteer.districts(ofProvince: "AF01").count == 15)
-            try await store.gazetteer.importUnits(units)
+            try await store.gazetteer.importUnits(units, actor: "test")
             #expect(try await store.gazetteer.count(level: .district) == 401)
         }
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite("Opening a data directory safely")
 struct OpeningTests {
     static func open(_ directory: URL, create: Bool = false) async throws -> Store {
-        try await Store.open(.sqlite(dataDirectory: directory), create: create, logger: TestDatabase.logger)
+        try await Store.open(.sqlite(dataDirectory: directory), keys: .generate(), create: create, logger: TestDatabase.logger)
     }
 
     @Test("SQLite runs in WAL mode with synchronous=FULL, foreign keys and secure delete")
@@ -94,10 +94,10 @@ struct OpeningTests {
     @Test("A PostgreSQL URL that is not one is refused; an unreachable server's error hides the password")
     func postgresErrors() async throws {
         await #expect(throws: StoreError.invalidDatabaseURL) {
-            _ = try await Store.open(.postgres(url: "postgres://"), create: false, logger: TestDatabase.logger)
+            _ = try await Store.open(.postgres(url: "postgres://"), keys: .generate(), create: false, logger: TestDatabase.logger)
         }
         do {
-            _ = try await Store.open(.postgres(url: "postgres://user:s3cret-pw@127.0.0.1:1/db"), create: false, logger: TestDatabase.logger)
+            _ = try await Store.open(.postgres(url: "postgres://user:s3cret-pw@127.0.0.1:1/db"), keys: .generate(), create: false, logger: TestDatabase.logger)
             Issue.record("expected the connection to fail")
         } catch let error as StoreError {
             #expect(!error.description.contains("s3cret-pw"))

@@ -66,17 +66,17 @@ struct RepositoryTests {
             let organisation = Self.organisation()
             try await store.organisations.create(organisation)
             let user = UserAccount(organisationID: organisation.id, login: "monitor.1", role: .documenter, locale: .dari)
-            try await store.users.create(user, passwordHash: nil)
+            try await store.users.create(user, passwordHash: nil, actor: "test")
             let found = try #require(try await store.users.find(login: "monitor.1"))
             #expect(found.id == user.id)
             #expect(found.role == .documenter)
             #expect(found.locale == .dari)
             let twin = UserAccount(organisationID: organisation.id, login: "monitor.1", role: .analyst)
             await #expect(throws: StoreError.conflict(reason: "The login monitor.1 is taken.")) {
-                try await store.users.create(twin, passwordHash: nil)
+                try await store.users.create(twin, passwordHash: nil, actor: "test")
             }
             let bad = UserAccount(organisationID: organisation.id, login: "Bad Login!", role: .analyst)
-            await #expect(throws: StoreError.self) { try await store.users.create(bad, passwordHash: nil) }
+            await #expect(throws: StoreError.self) { try await store.users.create(bad, passwordHash: nil, actor: "test") }
             #expect(try await store.users.count() == 1)
         }
     }
@@ -102,10 +102,7 @@ struct RepositoryTests {
             #expect(try await store.networkName() == DemoNetwork.networkName)
             let districts = Set(try await store.organisations.all().compactMap(\.districtPcode))
             #expect(districts == ["AF1801", "AF1808", "AF1810", "AF1901", "AF0901", "AF1701"])
-            let hashText = try await store.backend.read { db async throws in
-                try await db.select().column("password_hash").from("users").where("login", .equal, credentials.login)
-                    .first()?.decode(column: "password_hash", as: String.self)
-            }
+            let hashText = try await store.users.passwordHash(login: credentials.login)
             let hash = try PasswordHash(encoded: try #require(hashText))
             #expect(try hash.verify(password: credentials.password))
             #expect(!(hashText ?? "").contains(credentials.password))

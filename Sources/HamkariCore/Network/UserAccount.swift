@@ -38,3 +38,14 @@ public struct UserAccount: Hashable, Sendable, Codable, Identifiable {
         }
     }
 }
+
+/// Who an account belongs to: sealed at rest, shown only to those allowed, every view audited.
+public struct UserIdentity: Hashable, Sendable {
+    public var displayName: String?
+    public var contact: String?
+
+    public init(displayName: String? = nil, contact: String? = nil) {
+        self.displayName = displayName
+        self.contact = contact
+    }
+}

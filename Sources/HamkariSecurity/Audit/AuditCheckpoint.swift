@@ -15,6 +15,14 @@ public struct AuditCheckpoint: Sendable, Equatable, Codable {
         case malformed
     }
 
+    public init(treeSize: Int, rootHash: Data, time: Int64, publicKey: Data, signature: Data) {
+        self.treeSize = treeSize
+        self.rootHash = rootHash
+        self.time = time
+        self.publicKey = publicKey
+        self.signature = signature
+    }
+
     /// The text that is signed: a fixed header, then size, root (base64) and time, one per line.
     static func signedText(treeSize: Int, rootHash: Data, time: Int64) -> Data {
         Data("hamkari-audit-checkpoint-v1\n\(treeSize)\n\(rootHash.base64EncodedString())\n\(time)\n".utf8)

@@ -12,6 +12,10 @@ public enum KeyFile: String, Sendable {
         case notAKeyFile
     }
 
+    public static func newSecret() -> SymmetricKey {
+        SymmetricKey(size: .bits256)
+    }
+
     public func encode(_ key: SymmetricKey) -> String {
         "\(rawValue)\n" + key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
     }

@@ -83,6 +83,12 @@ public final class SQLiteBackend: DatabaseBackend {
 
     // MARK: - Opening safely
 
+    /// Checks, without opening it, that `dataDirectory` holds something that may be a Hamkari
+    /// database: a directory with an SQLite file in it. Foreign SQLite files are caught on opening.
+    public static func checkExisting(dataDirectory: URL) throws {
+        try checkHeader(path: try prepareDirectory(dataDirectory, create: false))
+    }
+
     private static func prepareDirectory(_ directory: URL, create: Bool) throws -> String {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false

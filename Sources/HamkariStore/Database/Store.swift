@@ -1,26 +1,24 @@
 import Foundation
 import HamkariCore
+import HamkariSecurity
 import Logging
 
 /// The instance's records, on whichever engine the operator chose, migrated to this program's schema.
 public final class Store: Sendable {
     public let backend: any DatabaseBackend
+    public let keys: InstanceKeys
 
-    public init(backend: any DatabaseBackend) {
+    public init(backend: any DatabaseBackend, keys: InstanceKeys) {
         self.backend = backend
+        self.keys = keys
     }
 
     /// Opens (and with `create`, creates) the database, then applies pending migrations.
     public static func open(
-        _ location: DatabaseLocation, create: Bool, migrate: Bool = true, logger: Logger
+        _ location: DatabaseLocation, keys: InstanceKeys, create: Bool, migrate: Bool = true, logger: Logger
     ) async throws -> Store {
-        let backend: any DatabaseBackend = switch location {
-        case .sqlite(let directory):
-            try await SQLiteBackend.open(dataDirectory: directory, create: create, logger: logger)
-        case .postgres(let url):
-            try await PostgresBackend.open(url: url, logger: logger)
-        }
-        let store = Store(backend: backend)
+        let backend = try await openBackend(location, create: create, logger: logger)
+        let store = Store(backend: backend, keys: keys)
         if migrate {
             do {
                 try await Migrator(backend: backend, logger: logger).migrate()
@@ -32,8 +30,32 @@ public final class Store: Sendable {
         return store
     }
 
+    /// Applies pending migrations without unlocking keys: the schema holds no secret.
+    public static func migrate(_ location: DatabaseLocation, logger: Logger) async throws -> (applied: [Int], latest: Int) {
+        let backend = try await openBackend(location, create: false, logger: logger)
+        let migrator = Migrator(backend: backend, logger: logger)
+        do {
+            let applied = try await migrator.migrate()
+            await backend.shutdown()
+            return (applied, migrator.latestVersion)
+        } catch {
+            await backend.shutdown()
+            throw error
+        }
+    }
+
+    static func openBackend(_ location: DatabaseLocation, create: Bool, logger: Logger) async throws -> any DatabaseBackend {
+        switch location {
+        case .sqlite(let directory):
+            try await SQLiteBackend.open(dataDirectory: directory, create: create, logger: logger)
+        case .postgres(let url):
+            try await PostgresBackend.open(url: url, logger: logger)
+        }
+    }
+
     public var organisations: OrganisationRepository { OrganisationRepository(backend: backend) }
-    public var users: UserRepository { UserRepository(backend: backend) }
+    public var users: UserRepository { UserRepository(backend: backend, keys: keys) }
+    public var audit: AuditLogRepository { AuditLogRepository(backend: backend, keys: keys) }
     public var settings: SettingsRepository { SettingsRepository(backend: backend) }
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend) }
 

@@ -29,6 +29,8 @@ public struct DemoSeeder: Sendable {
         let organisations = DemoNetwork.organisations
         let coordinator = UserAccount(organisationID: organisations[0].id, login: Self.coordinatorLogin, role: .coordinator)
         let name = DemoNetwork.networkName
+        let keys = store.keys
+        let dialect = store.backend.dialect
         let seeded = try await store.backend.transaction { database in
             let count = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
                 .from("organisations").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -36,7 +38,12 @@ public struct DemoSeeder: Sendable {
             for organisation in organisations {
                 try await OrganisationRepository.insert(organisation, into: database)
             }
-            try await UserRepository.insert(coordinator, passwordHash: hash, into: database)
+            try await UserRepository.insert(
+                coordinator, identity: UserIdentity(displayName: "Demo Coordinator", contact: "coordinator@demo.invalid"),
+                passwordHash: hash, keys: keys, into: database)
+            try await AuditLogRepository.append(
+                AuditEvent(actor: AuditEvent.systemActor, action: .demoSeeded, target: coordinator.id.uuidString.lowercased()),
+                in: database, dialect: dialect)
             try await SettingsRepository.set(.networkNameEnglish, to: name.english, in: database)
             for (key, value) in [(SettingsRepository.Key.networkNameDari, name.dari),
                                  (.networkNamePashto, name.pashto), (.networkNameUzbek, name.uzbek)] {

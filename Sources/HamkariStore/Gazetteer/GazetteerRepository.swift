@@ -29,9 +29,13 @@ public struct GazetteerRepository: Sendable {
 
     /// Stores a checked P-code list in one transaction: every unit, or (on any failure) none.
     /// Names and centroids already known (for example Dari names) are kept where the list has none.
-    public func importUnits(_ units: [AdminUnit]) async throws {
+    public func importUnits(_ units: [AdminUnit], actor: String) async throws {
+        let dialect = backend.dialect
         try await backend.transaction { database in
             try await Self.upsert(units, into: database)
+            try await AuditLogRepository.append(
+                AuditEvent(actor: actor, action: .gazetteerImported, target: "gazetteer_units:\(units.count)"),
+                in: database, dialect: dialect)
         }
     }
 

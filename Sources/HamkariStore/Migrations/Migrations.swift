@@ -6,6 +6,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         m001Foundation,
         m002BuiltInGazetteer,
+        m003AuditLog,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [
@@ -47,7 +48,10 @@ public enum Migrations {
         CREATE TABLE users (
             id TEXT PRIMARY KEY,
             organisation_id TEXT NOT NULL REFERENCES organisations (id),
-            login TEXT NOT NULL UNIQUE,
+            login_index TEXT NOT NULL UNIQUE,
+            login_sealed \(t.blob) NOT NULL,
+            display_name_sealed \(t.blob),
+            contact_sealed \(t.blob),
             role TEXT NOT NULL,
             status TEXT NOT NULL,
             password_hash TEXT,
@@ -62,4 +66,27 @@ public enum Migrations {
     static let m002BuiltInGazetteer = Migration(2, "built-in gazetteer: provinces and north-eastern districts") { database, _ in
         try await GazetteerRepository.upsert(BuiltInGazetteer.all, into: database)
     }
+
+    static let m003AuditLog = Migration(3, "tamper-evident audit log and its signed checkpoints") { t in [
+        """
+        CREATE TABLE audit_log (
+            sequence \(t.bigint) PRIMARY KEY,
+            time \(t.bigint) NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            leaf_hash \(t.blob) NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE audit_checkpoints (
+            tree_size \(t.bigint) PRIMARY KEY,
+            root_hash \(t.blob) NOT NULL,
+            time \(t.bigint) NOT NULL,
+            public_key \(t.blob) NOT NULL,
+            signature \(t.blob) NOT NULL
+        )
+        """,
+    ] }
 }

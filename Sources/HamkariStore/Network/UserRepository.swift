@@ -1,28 +1,48 @@
 import Foundation
 import HamkariCore
+import HamkariSecurity
 import SQLKit
 
-/// Accounts. Password hashes are written here; checking them belongs to the security layer.
+/// Accounts. The login, display name and contact are stored sealed; the login is found through a
+/// blind index. Password hashes are written here; checking them belongs to the security layer.
 public struct UserRepository: Sendable {
     let backend: any DatabaseBackend
+    let keys: InstanceKeys
 
-    public func create(_ user: UserAccount, passwordHash: String?) async throws {
+    static let table = "users"
+    static let sealedColumns = ["login_sealed", "display_name_sealed", "contact_sealed"]
+
+    public func create(_ user: UserAccount, identity: UserIdentity = UserIdentity(), passwordHash: String?, actor: String) async throws {
         guard UserAccount.isValidLogin(user.login) else {
             throw StoreError.invalid(reason: "A login is 3 to 64 lower-case letters, digits, '.', '-' or '_'.")
         }
+        let keys = self.keys
+        let dialect = backend.dialect
         try await backend.transaction { database in
-            let existing = try await database.select().column("id").from("users").where("login", .equal, user.login).first()
+            let existing = try await database.select().column("id").from(Self.table)
+                .where("login_index", .equal, keys.blindIndex.index(of: user.login)).first()
             guard existing == nil else { throw StoreError.conflict(reason: "The login \(user.login) is taken.") }
-            try await Self.insert(user, passwordHash: passwordHash, into: database)
+            try await Self.insert(user, identity: identity, passwordHash: passwordHash, keys: keys, into: database)
+            try await AuditLogRepository.append(
+                AuditEvent(actor: actor, action: .userCreated, target: user.id.uuidString.lowercased()), in: database, dialect: dialect)
         }
     }
 
-    static func insert(_ user: UserAccount, passwordHash: String?, into database: any SQLDatabase) async throws {
-        try await database.insert(into: "users")
-            .columns("id", "organisation_id", "login", "role", "status", "password_hash", "locale", "calendar", "created_at")
+    static func insert(
+        _ user: UserAccount, identity: UserIdentity, passwordHash: String?, keys: InstanceKeys, into database: any SQLDatabase
+    ) async throws {
+        let id = user.id.uuidString.lowercased()
+        func seal(_ value: String?, _ field: String) throws -> Data? {
+            try value.map { try keys.sealer.seal($0, context: SealContext(table: table, recordID: id, field: field)) }
+        }
+        try await database.insert(into: table)
+            .columns("id", "organisation_id", "login_index", "login_sealed", "display_name_sealed", "contact_sealed",
+                     "role", "status", "password_hash", "locale", "calendar", "created_at")
             .values(
-                SQLBind(user.id.uuidString.lowercased()), SQLBind(user.organisationID.uuidString.lowercased()),
-                SQLBind(user.login), SQLBind(user.role.rawValue), SQLBind(user.status.rawValue), SQLBind(passwordHash),
+                SQLBind(id), SQLBind(user.organisationID.uuidString.lowercased()),
+                SQLBind(keys.blindIndex.index(of: user.login)), SQLBind(try seal(user.login, "login_sealed")),
+                SQLBind(try seal(identity.displayName, "display_name_sealed")), SQLBind(try seal(identity.contact, "contact_sealed")),
+                SQLBind(user.role.rawValue), SQLBind(user.status.rawValue), SQLBind(passwordHash),
                 SQLBind(user.locale?.rawValue), SQLBind(user.calendar?.rawValue),
                 SQLBind(Int64(user.createdAt.timeIntervalSince1970))
             )
@@ -30,30 +50,93 @@ public struct UserRepository: Sendable {
     }
 
     public func find(login: String) async throws -> UserAccount? {
-        try await backend.read { database in
-            try await database.select()
-                .columns("id", "organisation_id", "login", "role", "status", "locale", "calendar", "created_at")
-                .from("users").where("login", .equal, login).first().map(Self.decode)
+        let index = keys.blindIndex.index(of: login)
+        let keys = self.keys
+        return try await backend.read { database in
+            try await Self.selectAccount(database).where("login_index", .equal, index).first().map { try Self.decode($0, keys: keys) }
+        }
+    }
+
+    public func find(id: UUID) async throws -> UserAccount? {
+        let keys = self.keys
+        return try await backend.read { database in
+            try await Self.selectAccount(database).where("id", .equal, id.uuidString.lowercased()).first()
+                .map { try Self.decode($0, keys: keys) }
+        }
+    }
+
+    /// Opens a user's sealed identity; the read itself is audited.
+    public func identity(of id: UUID, viewer: String) async throws -> UserIdentity? {
+        let keys = self.keys
+        let dialect = backend.dialect
+        let recordID = id.uuidString.lowercased()
+        return try await backend.transaction { database in
+            guard let row = try await database.select().columns("display_name_sealed", "contact_sealed").from(Self.table)
+                .where("id", .equal, recordID).first() else { return nil }
+            try await AuditLogRepository.append(
+                AuditEvent(actor: viewer, action: .identityViewed, target: recordID), in: database, dialect: dialect)
+            func open(_ column: String) throws -> String? {
+                try row.decode(column: column, as: Data?.self).map {
+                    try keys.sealer.openText($0, context: SealContext(table: Self.table, recordID: recordID, field: column))
+                }
+            }
+            return UserIdentity(displayName: try open("display_name_sealed"), contact: try open("contact_sealed"))
+        }
+    }
+
+    public func passwordHash(login: String) async throws -> String? {
+        let index = keys.blindIndex.index(of: login)
+        return try await backend.read { database in
+            try await database.select().column("password_hash").from(Self.table).where("login_index", .equal, index)
+                .first()?.decode(column: "password_hash", as: String?.self) ?? nil
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, for id: UUID, actor: String) async throws {
+        try await update(id, set: "password_hash", to: hash, action: .passwordReset, actor: actor)
+    }
+
+    public func setStatus(_ status: UserAccount.Status, for id: UUID, actor: String) async throws {
+        try await update(id, set: "status", to: status.rawValue, action: status == .disabled ? .userDisabled : .userEnabled, actor: actor)
+    }
+
+    private func update(_ id: UUID, set column: String, to value: String, action: AuditAction, actor: String) async throws {
+        let dialect = backend.dialect
+        let recordID = id.uuidString.lowercased()
+        try await backend.transaction { database in
+            guard try await database.select().column("id").from(Self.table).where("id", .equal, recordID).first() != nil else {
+                throw StoreError.notFound(what: "The account")
+            }
+            try await database.update(Self.table).set(column, to: value).where("id", .equal, recordID).run()
+            try await AuditLogRepository.append(AuditEvent(actor: actor, action: action, target: recordID), in: database, dialect: dialect)
         }
     }
 
     public func count() async throws -> Int {
         try await backend.read { database in
             try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
-                .from("users").first()?.decode(column: "n", as: Int.self) ?? 0
+                .from(Self.table).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 
-    private static func decode(_ row: any SQLRow) throws -> UserAccount {
-        guard let id = UUID(uuidString: try row.decode(column: "id", as: String.self)),
+    private static func selectAccount(_ database: any SQLDatabase) -> SQLSelectBuilder {
+        database.select()
+            .columns("id", "organisation_id", "login_sealed", "role", "status", "locale", "calendar", "created_at")
+            .from(table)
+    }
+
+    private static func decode(_ row: any SQLRow, keys: InstanceKeys) throws -> UserAccount {
+        let idText = try row.decode(column: "id", as: String.self)
+        guard let id = UUID(uuidString: idText),
               let organisationID = UUID(uuidString: try row.decode(column: "organisation_id", as: String.self)),
               let role = Role(rawValue: try row.decode(column: "role", as: String.self)),
               let status = UserAccount.Status(rawValue: try row.decode(column: "status", as: String.self)) else {
             throw StoreError.invalid(reason: "a user row is malformed")
         }
+        let login = try keys.sealer.openText(try row.decode(column: "login_sealed", as: Data.self),
+                                             context: SealContext(table: table, recordID: idText, field: "login_sealed"))
         return UserAccount(
-            id: id, organisationID: organisationID, login: try row.decode(column: "login", as: String.self),
-            role: role, status: status,
+            id: id, organisationID: organisationID, login: login, role: role, status: status,
             locale: try row.decode(column: "locale", as: String?.self).flatMap(AppLocale.init(rawValue:)),
             calendar: try row.decode(column: "calendar", as: String?.self).flatMap(CalendarSystem.init(rawValue:)),
             createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self)))

@@ -1,0 +1,39 @@
+/// Something the audit log records: who (an account id, or the operator at the command line),
+/// what, to which record, and how it ended. Ids only — never a name, contact or narrative.
+public struct AuditEvent: Sendable, Equatable {
+    public enum Outcome: String, Sendable {
+        case ok
+        case denied
+        case failed
+    }
+
+    public static let commandLineActor = "cli"
+    public static let systemActor = "system"
+
+    public var actor: String
+    public var action: AuditAction
+    public var target: String
+    public var outcome: Outcome
+
+    public init(actor: String, action: AuditAction, target: String, outcome: Outcome = .ok) {
+        self.actor = actor
+        self.action = action
+        self.target = target
+        self.outcome = outcome
+    }
+}
+
+/// The kinds of event the log knows, named `area.verb`.
+public enum AuditAction: String, Sendable, CaseIterable {
+    case instanceInitialised = "instance.init"
+    case keysRotated = "keys.rotate"
+    case keysResealed = "keys.reseal"
+    case userCreated = "user.create"
+    case userDisabled = "user.disable"
+    case userEnabled = "user.enable"
+    case passwordReset = "user.reset-password"
+    case identityViewed = "user.identity.view"
+    case auditCheckpoint = "audit.checkpoint"
+    case demoSeeded = "demo.seed"
+    case gazetteerImported = "gazetteer.import"
+}
