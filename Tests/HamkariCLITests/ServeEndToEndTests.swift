@@ -88,3 +88,30 @@ struct ServeEndToEndTests {
         return ""
     }
 }
+
+@Suite("hamkari serve, locked and unlocked", .serialized)
+struct ServeUnlockTests {
+    @Test("A locked instance does not start; a wrong passphrase is refused; the right one serves", arguments: TestDatabase.all)
+    func unlock(database: TestDatabase) async throws {
+        let hamkari = try HamkariExecutable.locate()
+        try await CLIInstance.with(database) { instance async throws in
+            let created = try hamkari.run(["init"] + instance.unlocked)
+            #expect(created.status == 0, "\(created.errors)")
+            let locked = try hamkari.run(["serve", "--port", String(try freeLoopbackPort())] + instance.target)
+            #expect(locked.status != 0)
+            #expect(locked.errors.contains("The instance is locked"))
+            let wrong = try hamkari.run(["serve", "--port", String(try freeLoopbackPort())] + instance.target,
+                                        environment: ["HAMKARI_PASSPHRASE": "wrong wrong wrong wrong"])
+            #expect(wrong.status != 0)
+            #expect(wrong.errors.contains("does not unlock"))
+            #expect(!wrong.errors.contains("wrong wrong"), "a passphrase never appears in output")
+            let port = try freeLoopbackPort()
+            let server = try hamkari.start(["serve", "--port", String(port)] + instance.target,
+                                           environment: ["HAMKARI_PASSPHRASE": CLIInstance.passphrase])
+            try await server.waitUntilReady(port: port)
+            let stopped = server.terminate()
+            #expect(stopped.status == 0)
+            #expect(!stopped.errors.contains(CLIInstance.passphrase))
+        }
+    }
+}
