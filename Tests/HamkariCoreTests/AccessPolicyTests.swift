@@ -1,0 +1,56 @@
+import Foundation
+import HamkariCore
+import Testing
+
+@Suite("Authorisation policy")
+struct AccessPolicyTests {
+    static let ownOrganisation = UUIDv7.make()
+    static let otherOrganisation = UUIDv7.make()
+
+    static func subject(_ role: Role, status: UserAccount.Status = .active) -> AccessPolicy.Subject {
+        AccessPolicy.Subject(id: UUIDv7.make(), organisationID: ownOrganisation, role: role, status: status)
+    }
+
+    /// The whole matrix for the administrative actions: role × action → allowed?
+    @Test("Administration is for coordinators only; every active member may read the shared pages",
+          arguments: Role.allCases, AccessPolicy.Action.allCases.filter { $0 != .viewIdentity })
+    func matrix(role: Role, action: AccessPolicy.Action) {
+        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory]
+        let expected = shared.contains(action) || role == .coordinator
+        #expect(AccessPolicy.decide(Self.subject(role), action).isAllowed == expected, "\(role) \(action)")
+    }
+
+    @Test("A disabled account may do nothing", arguments: Role.allCases, AccessPolicy.Action.allCases)
+    func disabled(role: Role, action: AccessPolicy.Action) {
+        #expect(AccessPolicy.decide(Self.subject(role, status: .disabled), action) == .deny("the account is disabled"))
+    }
+
+    @Test("Identities by role and compartment: own organisation, other organisation, protection", arguments: Role.allCases)
+    func identities(role: Role) {
+        let subject = Self.subject(role)
+        let network = AccessPolicy.Resource(organisationID: Self.otherOrganisation, compartment: .network)
+        let ownOnly = AccessPolicy.Resource(organisationID: Self.ownOrganisation, compartment: .organisations([Self.ownOrganisation]))
+        let otherOnly = AccessPolicy.Resource(organisationID: Self.otherOrganisation, compartment: .organisations([Self.otherOrganisation]))
+        let protection = AccessPolicy.Resource(compartment: .protection)
+        let mayReadIdentities: Set<Role> = [.coordinator, .documenter, .reviewer, .protectionOfficer]
+        let reads = mayReadIdentities.contains(role)
+        #expect(AccessPolicy.decide(subject, .viewIdentity, on: network).isAllowed == reads)
+        #expect(AccessPolicy.decide(subject, .viewIdentity, on: ownOnly).isAllowed == reads)
+        #expect(!AccessPolicy.decide(subject, .viewIdentity, on: otherOnly).isAllowed)
+        #expect(AccessPolicy.decide(subject, .viewIdentity, on: protection).isAllowed == (role == .protectionOfficer))
+    }
+
+    @Test("A defender sees their own protection record and no one else's")
+    func defenderOwnRecord() {
+        let defender = Self.subject(.defender)
+        #expect(AccessPolicy.decide(defender, .viewIdentity, on: .init(compartment: .protection, ownerAccount: defender.id)) == .allow)
+        #expect(!AccessPolicy.decide(defender, .viewIdentity, on: .init(compartment: .protection, ownerAccount: UUIDv7.make())).isAllowed)
+        #expect(!AccessPolicy.decide(defender, .viewIdentity, on: .network).isAllowed)
+    }
+
+    @Test("Denials say why")
+    func reasons() {
+        #expect(AccessPolicy.decide(Self.subject(.partner), .viewIdentity, on: .network) == .deny("this role works with anonymised data only"))
+        #expect(AccessPolicy.decide(Self.subject(.documenter), .manageUsers) == .deny("only coordinators administer the network"))
+    }
+}
