@@ -11,7 +11,7 @@ public struct HamkariCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self,
-            UserCommand.self, KeyCommand.self, AuditCommand.self,
+            UserCommand.self, TokenCommand.self, KeyCommand.self, AuditCommand.self,
         ]
     )
 

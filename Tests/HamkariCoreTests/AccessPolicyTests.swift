@@ -15,7 +15,7 @@ struct AccessPolicyTests {
     @Test("Administration is for coordinators only; every active member may read the shared pages",
           arguments: Role.allCases, AccessPolicy.Action.allCases.filter { $0 != .viewIdentity })
     func matrix(role: Role, action: AccessPolicy.Action) {
-        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory]
+        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount]
         let expected = shared.contains(action) || role == .coordinator
         #expect(AccessPolicy.decide(Self.subject(role), action).isAllowed == expected, "\(role) \(action)")
     }

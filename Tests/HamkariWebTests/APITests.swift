@@ -21,8 +21,8 @@ struct APITests {
 
     /// Calls GET `uri`, checks the status and that the body matches the document's schema for `path`.
     static func get(
-        _ client: any TestClientProtocol, _ uri: String, documentedAs path: String, status: HTTPResponse.Status,
-        headers: HTTPFields = [:]
+        _ client: any TestClientProtocol, _ headers: HTTPFields, _ uri: String, documentedAs path: String,
+        status: HTTPResponse.Status
     ) async throws -> Any {
         let conformance = try conformance()
         return try await client.execute(uri: uri, method: .get, headers: headers) { response async throws in
@@ -38,12 +38,12 @@ struct APITests {
 
     @Test("Organisations: list and one by id", arguments: TestDatabase.all)
     func organisations(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, store async throws in
-            let list = try await Self.get(client, "/api/v1/organisations", documentedAs: "/api/v1/organisations", status: .ok)
+        try await withTestApplication(database) { client, session async throws in
+            let list = try await Self.get(client, session.api, "/api/v1/organisations", documentedAs: "/api/v1/organisations", status: .ok)
             let organisations = try #require((list as? [String: Any])?["organisations"] as? [[String: Any]])
             #expect(organisations.count == DemoNetwork.organisations.count)
-            let first = try #require(try await store.organisations.all().first)
-            let one = try await Self.get(client, "/api/v1/organisations/\(first.id.uuidString)",
+            let first = try #require(try await session.store.organisations.all().first)
+            let one = try await Self.get(client, session.api, "/api/v1/organisations/\(first.id.uuidString)",
                                          documentedAs: "/api/v1/organisations/{id}", status: .ok)
             let names = (one as? [String: Any])?["names"] as? [String: Any]
             #expect(names?["en"] as? String == first.names.english)
@@ -53,10 +53,10 @@ struct APITests {
 
     @Test("Organisations: a malformed id is 400, an unknown one 404, both as JSON errors", arguments: TestDatabase.all)
     func organisationErrors(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, _ async throws in
-            let bad = try await Self.get(client, "/api/v1/organisations/not-a-uuid", documentedAs: "/api/v1/organisations/{id}", status: .badRequest)
+        try await withTestApplication(database) { client, session async throws in
+            let bad = try await Self.get(client, session.api, "/api/v1/organisations/not-a-uuid", documentedAs: "/api/v1/organisations/{id}", status: .badRequest)
             #expect(((bad as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "invalid_id")
-            let missing = try await Self.get(client, "/api/v1/organisations/\(UUIDv7.make().uuidString)",
+            let missing = try await Self.get(client, session.api, "/api/v1/organisations/\(UUIDv7.make().uuidString)",
                                              documentedAs: "/api/v1/organisations/{id}", status: .notFound)
             #expect(((missing as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == "not_found")
         }
@@ -64,13 +64,13 @@ struct APITests {
 
     @Test("Gazetteer: provinces, districts of a province, one unit", arguments: TestDatabase.all)
     func gazetteer(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, _ async throws in
-            let provinces = try await Self.get(client, "/api/v1/gazetteer/provinces", documentedAs: "/api/v1/gazetteer/provinces", status: .ok)
+        try await withTestApplication(database) { client, session async throws in
+            let provinces = try await Self.get(client, session.api, "/api/v1/gazetteer/provinces", documentedAs: "/api/v1/gazetteer/provinces", status: .ok)
             #expect(((provinces as? [String: Any])?["provinces"] as? [Any])?.count == 34)
-            let districts = try await Self.get(client, "/api/v1/gazetteer/provinces/AF19/districts",
+            let districts = try await Self.get(client, session.api, "/api/v1/gazetteer/provinces/AF19/districts",
                                                documentedAs: "/api/v1/gazetteer/provinces/{pcode}/districts", status: .ok)
             #expect(((districts as? [String: Any])?["districts"] as? [Any])?.count == 7)
-            let unit = try await Self.get(client, "/api/v1/gazetteer/units/AF1801", documentedAs: "/api/v1/gazetteer/units/{pcode}", status: .ok)
+            let unit = try await Self.get(client, session.api, "/api/v1/gazetteer/units/AF1801", documentedAs: "/api/v1/gazetteer/units/{pcode}", status: .ok)
             #expect((unit as? [String: Any])?["nameDari"] as? String == "تالقان")
             #expect((unit as? [String: Any])?["level"] as? String == "district")
         }
@@ -83,20 +83,20 @@ struct APITests {
         ("/api/v1/gazetteer/provinces/%27%3B--/districts", "/api/v1/gazetteer/provinces/{pcode}/districts", .badRequest, "invalid_pcode"),
     ])
     func gazetteerErrors(uri: String, path: String, status: HTTPResponse.Status, code: String) async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            let body = try await Self.get(client, uri, documentedAs: path, status: status)
+        try await withTestApplication(.sqlite) { client, session async throws in
+            let body = try await Self.get(client, session.api, uri, documentedAs: path, status: status)
             #expect(((body as? [String: Any])?["error"] as? [String: Any])?["code"] as? String == code)
         }
     }
 
     @Test("Error messages follow the request's language")
     func localizedErrors() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/api/v1/gazetteer/units/AF9999?lang=fa-AF", method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/api/v1/gazetteer/units/AF9999?lang=fa-AF", method: .get, headers: session.api) { response async throws in
                 let body = try Self.json(response.body) as? [String: [String: String]]
                 #expect(body?["error"]?["message"] == "منبع خواسته‌شده پیدا نشد.")
             }
-            try await client.execute(uri: "/api/v1/nowhere", method: .get, headers: [.acceptLanguage: "uz"]) { response async throws in
+            try await client.execute(uri: "/api/v1/nowhere", method: .get, headers: session.api(adding: [.acceptLanguage: "uz"])) { response async throws in
                 #expect(response.status == .notFound)
                 let body = try Self.json(response.body) as? [String: [String: String]]
                 #expect(body?["error"]?["code"] == "not_found")
@@ -109,14 +109,14 @@ struct APITests {
     func openAPICoversRoutes() async throws {
         let conformance = try Self.conformance()
         #expect(conformance.document["openapi"] as? String == "3.1.0")
-        let store = try await TestDatabase.sqlite.withStore { store async throws in
-            let router = try await buildRouter(store: store, demo: false)
-            return Set(router.routes.map(\.path.description).filter { $0.hasPrefix("/api/") })
+        let routes = try await TestDatabase.sqlite.withStore { store async throws in
+            let built = try await buildRouter(store: store, configuration: AppConfiguration(database: store.backend.location))
+            return Set(built.router.routes.map(\.path.description).filter { $0.hasPrefix("/api/") })
         }
-        #expect(!store.isEmpty)
-        #expect(store == conformance.paths, "routes \(store.subtracting(conformance.paths)) undocumented; documented \(conformance.paths.subtracting(store)) missing")
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response async throws in
+        #expect(!routes.isEmpty)
+        #expect(routes == conformance.paths, "routes \(routes.subtracting(conformance.paths)) undocumented; documented \(conformance.paths.subtracting(routes)) missing")
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get, headers: session.api) { response async throws in
                 #expect(response.status == .ok)
                 let served = try Self.json(response.body) as? [String: Any]
                 #expect(served?["openapi"] as? String == "3.1.0")
@@ -133,9 +133,9 @@ struct APITests {
             "/?lang=%00&cal=%FF", "/api/v1/gazetteer/units/AF18?lang=" + String(repeating: "x", count: 2000),
             "/static/../Package.swift", "/api/v1/../../etc/passwd",
         ]
-        try await withTestApplication(.sqlite) { client, _ async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
             for uri in uris {
-                try await client.execute(uri: uri, method: .get) { response async throws in
+                try await client.execute(uri: uri, method: .get, headers: session.api) { response async throws in
                     #expect(response.status.code < 500, "\(uri) → \(response.status)")
                 }
             }

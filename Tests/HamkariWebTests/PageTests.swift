@@ -18,8 +18,8 @@ struct PageTests {
         ("/?lang=uz", "uz", "ltr", "Aʼzo tashkilotlar"),
     ], TestDatabase.all)
     func languages(page: (uri: String, lang: String, dir: String, phrase: String), database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, _ async throws in
-            try await client.execute(uri: page.uri, method: .get) { response async throws in
+        try await withTestApplication(database) { client, session async throws in
+            try await client.execute(uri: page.uri, method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = response.body.text
@@ -31,8 +31,8 @@ struct PageTests {
 
     @Test("Dari pages use Persian digits, the Solar Hijri date and remember the choice", arguments: TestDatabase.all)
     func dari(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, _ async throws in
-            try await client.execute(uri: "/?lang=fa-AF", method: .get) { response async throws in
+        try await withTestApplication(database) { client, session async throws in
+            try await client.execute(uri: "/?lang=fa-AF", method: .get, headers: session.pages) { response async throws in
                 let html = response.body.text
                 #expect(html.contains("شبکه جامعه مدنی ولایت تخار"))
                 #expect(html.contains("<a href=\"/organisations\">۶</a>"))
@@ -44,8 +44,8 @@ struct PageTests {
 
     @Test("An unknown locale falls back to English and sets no cookie")
     func unknownLocale() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/?lang=xx-YY", method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/?lang=xx-YY", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("<html lang=\"en\" dir=\"ltr\">"))
                 #expect(!response.headers[values: .setCookie].contains { $0.hasPrefix("hamkari_lang=") })
@@ -55,11 +55,11 @@ struct PageTests {
 
     @Test("Accept-Language is honoured, and a remembered choice beats it")
     func negotiation() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "de;q=0.9, ps;q=0.8, en;q=0.1"]) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/", method: .get, headers: session.pages(adding: [.acceptLanguage: "de;q=0.9, ps;q=0.8, en;q=0.1"])) { response async throws in
                 #expect(response.body.text.contains("<html lang=\"ps\" dir=\"rtl\">"))
             }
-            try await client.execute(uri: "/", method: .get, headers: [.acceptLanguage: "ps", .cookie: "hamkari_lang=uz"]) { response async throws in
+            try await client.execute(uri: "/", method: .get, headers: session.pages(adding: [.acceptLanguage: "ps", .cookie: "hamkari_lang=uz"])) { response async throws in
                 #expect(response.body.text.contains("<html lang=\"uz\" dir=\"ltr\">"))
             }
         }
@@ -67,8 +67,8 @@ struct PageTests {
 
     @Test("The calendar can be chosen: Gregorian in Dari shows a Gregorian date with Dari month names")
     func calendarChoice() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/?lang=fa-AF&cal=gregorian", method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/?lang=fa-AF&cal=gregorian", method: .get, headers: session.pages) { response async throws in
                 #expect(response.body.text.contains(DateDisplay.day(Date(), calendar: .gregorian, locale: .dari)))
                 #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("hamkari_cal=gregorian") })
             }
@@ -77,9 +77,9 @@ struct PageTests {
 
     @Test("Every page in every locale is under 30 KB and loads nothing from another origin", arguments: AppLocale.allCases)
     func smallAndSelfContained(locale: AppLocale) async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
             for page in Self.pages {
-                try await client.execute(uri: "\(page)?lang=\(locale.tag)", method: .get) { response async throws in
+                try await client.execute(uri: "\(page)?lang=\(locale.tag)", method: .get, headers: session.pages) { response async throws in
                     let html = response.body.text
                     #expect(response.body.readableBytes < 30_000, "\(page) is \(response.body.readableBytes) bytes")
                     #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -93,9 +93,9 @@ struct PageTests {
 
     @Test("Every response carries the security headers")
     func securityHeaders() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
             for uri in ["/", "/api/v1/organisations", "/no-such-page", "/static/hamkari.css"] {
-                try await client.execute(uri: uri, method: .get) { response async throws in
+                try await client.execute(uri: uri, method: .get, headers: session.pages) { response async throws in
                     let csp = response.headers[.contentSecurityPolicy] ?? ""
                     #expect(csp.contains("default-src 'none'"))
                     #expect(csp.contains("frame-ancestors 'none'"))
@@ -109,19 +109,19 @@ struct PageTests {
 
     @Test("Organisations and gazetteer pages list what the store holds", arguments: TestDatabase.all)
     func listings(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, _ async throws in
-            try await client.execute(uri: "/organisations?lang=fa-AF", method: .get) { response async throws in
+        try await withTestApplication(database) { client, session async throws in
+            try await client.execute(uri: "/organisations?lang=fa-AF", method: .get, headers: session.pages) { response async throws in
                 let html = response.body.text
                 #expect(html.contains("شورای زنان فرخار"))
                 #expect(html.contains("فرخار، تخار"))
                 #expect(html.contains("انجمن زنان"))
             }
-            try await client.execute(uri: "/gazetteer/AF18", method: .get) { response async throws in
+            try await client.execute(uri: "/gazetteer/AF18", method: .get, headers: session.pages) { response async throws in
                 let html = response.body.text
                 #expect(html.components(separatedBy: "<tr>").count - 2 == 17)
                 #expect(html.contains("Taloqan"))
             }
-            try await client.execute(uri: "/gazetteer/AF01", method: .get) { response async throws in
+            try await client.execute(uri: "/gazetteer/AF01", method: .get, headers: session.pages) { response async throws in
                 #expect(response.body.text.contains("have not been imported yet"))
             }
         }
@@ -134,32 +134,23 @@ struct PageTests {
         ("/gazetteer/AF1801", .notFound, "Page not found"),
     ])
     func errorPages(uri: String, status: HTTPResponse.Status, text: String) async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: uri, method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: uri, method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == status)
                 #expect(response.body.text.contains(text))
             }
         }
     }
 
-    @Test("A page of an empty instance says so")
-    func emptyInstance() async throws {
-        try await withTestApplication(.sqlite, seed: false) { client, _ async throws in
-            try await client.execute(uri: "/organisations", method: .get) { response async throws in
-                #expect(response.body.text.contains("No member organisations yet."))
-            }
-        }
-    }
-
     @Test("Demo instances say so on every page")
     func demoBanner() async throws {
-        try await withTestApplication(.sqlite, demo: true) { client, _ async throws in
-            try await client.execute(uri: "/", method: .get) { response async throws in
+        try await withTestApplication(.sqlite, demo: true) { client, session async throws in
+            try await client.execute(uri: "/", method: .get, headers: session.pages) { response async throws in
                 #expect(response.body.text.contains("Demonstration instance"))
             }
         }
-        try await withTestApplication(.sqlite, demo: false) { client, _ async throws in
-            try await client.execute(uri: "/", method: .get) { response async throws in
+        try await withTestApplication(.sqlite, demo: false) { client, session async throws in
+            try await client.execute(uri: "/", method: .get, headers: session.pages) { response async throws in
                 #expect(!response.body.text.contains("Demonstration instance"))
             }
         }

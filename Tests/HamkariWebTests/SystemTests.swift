@@ -10,13 +10,13 @@ import Testing
 struct SystemTests {
     @Test("Health reports the database engine, over a real socket", arguments: TestDatabase.all)
     func health(database: TestDatabase) async throws {
-        try await withTestApplication(database, testing: .live) { client, _ async throws in
-            try await client.execute(uri: "/healthz", method: .get) { response async throws in
+        try await withTestApplication(database, testing: .live) { client, session async throws in
+            try await client.execute(uri: "/healthz", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: String]
                 #expect(body == ["status": "ok", "database": database.rawValue])
             }
-            try await client.execute(uri: "/?lang=fa-AF", method: .get) { response async throws in
+            try await client.execute(uri: "/?lang=fa-AF", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("dir=\"rtl\""))
             }
@@ -25,9 +25,9 @@ struct SystemTests {
 
     @Test("Metrics are Prometheus text with request counts and durations")
     func metrics() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/gazetteer", method: .get) { _ in }
-            try await client.execute(uri: "/metrics", method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/gazetteer", method: .get, headers: session.pages) { _ in }
+            try await client.execute(uri: "/metrics", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
                 let text = response.body.text
@@ -40,8 +40,8 @@ struct SystemTests {
 
     @Test("The stylesheet is served from our own origin and mirrors for RTL with logical properties")
     func stylesheet() async throws {
-        try await withTestApplication(.sqlite) { client, _ async throws in
-            try await client.execute(uri: "/static/hamkari.css", method: .get) { response async throws in
+        try await withTestApplication(.sqlite) { client, session async throws in
+            try await client.execute(uri: "/static/hamkari.css", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/css; charset=utf-8")
                 let css = response.body.text

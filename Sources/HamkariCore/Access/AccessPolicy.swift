@@ -6,7 +6,7 @@ public enum AccessPolicy {
     public static func decide(_ subject: Subject, _ action: Action, on resource: Resource = .network) -> Decision {
         guard subject.status == .active else { return .deny("the account is disabled") }
         switch action {
-        case .viewHome, .viewGazetteer, .viewDirectory:
+        case .viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount:
             return .allow
         case .manageOrganisations, .manageUsers, .importGazetteer, .viewAuditLog, .checkpointAuditLog:
             return subject.role == .coordinator ? .allow : .deny("only coordinators administer the network")
@@ -50,6 +50,8 @@ extension AccessPolicy {
         case viewAuditLog = "audit.view"
         case checkpointAuditLog = "audit.checkpoint"
         case viewIdentity = "identity.view"
+        /// One's own password, two-factor and sessions.
+        case manageOwnAccount = "account.manage-own"
     }
 
     /// The account asking.

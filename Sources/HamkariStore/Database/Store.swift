@@ -57,6 +57,10 @@ public final class Store: Sendable {
     public var users: UserRepository { UserRepository(backend: backend, keys: keys) }
     public var audit: AuditLogRepository { AuditLogRepository(backend: backend, keys: keys) }
     public var settings: SettingsRepository { SettingsRepository(backend: backend) }
+    public var sessions: SessionRepository { SessionRepository(backend: backend) }
+    public var throttle: ThrottleRepository { ThrottleRepository(backend: backend) }
+    public var apiTokens: APITokenRepository { APITokenRepository(backend: backend) }
+    public var twoFactor: TwoFactorRepository { TwoFactorRepository(backend: backend, keys: keys) }
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend) }
 
     public func shutdown() async {

@@ -7,6 +7,7 @@ public enum Migrations {
         m001Foundation,
         m002BuiltInGazetteer,
         m003AuditLog,
+        m004Authentication,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [
@@ -88,5 +89,41 @@ public enum Migrations {
             signature \(t.blob) NOT NULL
         )
         """,
+    ] }
+
+    static let m004Authentication = Migration(4, "sessions, login throttling, API tokens, two-factor columns") { t in [
+        """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            second_factor_pending \(t.integer) NOT NULL,
+            created_at \(t.bigint) NOT NULL,
+            last_seen_at \(t.bigint) NOT NULL
+        )
+        """,
+        "CREATE INDEX sessions_by_user ON sessions (user_id)",
+        """
+        CREATE TABLE login_throttle (
+            throttle_key TEXT PRIMARY KEY,
+            failures \(t.integer) NOT NULL,
+            locked_until \(t.bigint) NOT NULL,
+            updated_at \(t.bigint) NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at \(t.bigint) NOT NULL,
+            expires_at \(t.bigint),
+            revoked_at \(t.bigint)
+        )
+        """,
+        "ALTER TABLE users ADD COLUMN totp_sealed \(t.blob)",
+        "ALTER TABLE users ADD COLUMN totp_enabled \(t.integer) NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN totp_last_counter \(t.bigint) NOT NULL DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN recovery_code_hashes TEXT",
     ] }
 }

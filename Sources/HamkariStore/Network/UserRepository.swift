@@ -92,8 +92,9 @@ public struct UserRepository: Sendable {
         }
     }
 
-    public func setPasswordHash(_ hash: String, for id: UUID, actor: String) async throws {
-        try await update(id, set: "password_hash", to: hash, action: .passwordReset, actor: actor)
+    /// Sets a new password hash (a reset by an administrator, or a change by the person) and ends all sessions.
+    public func setPasswordHash(_ hash: String, for id: UUID, actor: String, action: AuditAction = .passwordReset) async throws {
+        try await update(id, set: "password_hash", to: hash, action: action, actor: actor)
     }
 
     public func setStatus(_ status: UserAccount.Status, for id: UUID, actor: String) async throws {
@@ -108,6 +109,8 @@ public struct UserRepository: Sendable {
                 throw StoreError.notFound(what: "The account")
             }
             try await database.update(Self.table).set(column, to: value).where("id", .equal, recordID).run()
+            // A new password or a disabled account ends every session the account had.
+            try await SessionRepository.deleteAll(for: id, in: database)
             try await AuditLogRepository.append(AuditEvent(actor: actor, action: action, target: recordID), in: database, dialect: dialect)
         }
     }

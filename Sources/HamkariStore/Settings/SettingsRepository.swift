@@ -9,6 +9,8 @@ public struct SettingsRepository: Sendable {
         case networkNamePashto = "network.name.ps"
         case networkNameUzbek = "network.name.uz"
         case demo = "instance.demo"
+        /// Roles whose members must use two-factor sign-in, comma-separated.
+        case requireSecondFactorRoles = "security.require-2fa-roles"
     }
 
     let backend: any DatabaseBackend

@@ -13,6 +13,10 @@ struct AppError: Error, Sendable {
     static let badRequest = AppError(status: .badRequest, code: "bad_request", messageKey: "api_error_bad_request")
     static let unavailable = AppError(status: .serviceUnavailable, code: "unavailable", messageKey: "api_error_unavailable")
     static let internalError = AppError(status: .internalServerError, code: "internal", messageKey: "api_error_internal")
+    static let crossSite = AppError(status: .forbidden, code: "cross_site", messageKey: "error_cross_site")
+    static let missingFormToken = AppError(status: .forbidden, code: "form_token", messageKey: "error_form_token")
+    static let signInRequired = AppError(status: .unauthorized, code: "unauthorized", messageKey: "error_sign_in_required")
+    static let forbidden = AppError(status: .forbidden, code: "forbidden", messageKey: "error_forbidden")
 
     /// The error for an `HTTPError` raised by the framework itself (no route, body too large, …).
     init(framework status: HTTPResponse.Status) {

@@ -5,9 +5,9 @@ import Hummingbird
 struct OpenAPIController: Sendable {
     static let path = "/api/v1/openapi.json"
 
-    func addRoutes(to router: Router<AppRequestContext>) throws {
+    func addRoutes(to guarded: GuardedRouter) throws {
         let document = try BundledResources.data("openapi.json")
-        router.get(RouterPath(Self.path)) { _, _ -> Response in
+        guarded.open(.get, Self.path) { _, _ -> Response in
             Response(
                 status: .ok,
                 headers: [.contentType: "application/json; charset=utf-8"],

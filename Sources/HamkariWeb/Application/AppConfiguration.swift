@@ -1,4 +1,5 @@
 import Foundation
+import HamkariSecurity
 import HamkariStore
 import Logging
 
@@ -9,15 +10,24 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseLocation
     public var demo: Bool
     public var logLevel: Logger.Level
+    /// scrypt cost for new password hashes (and the stand-in hash); tests lower it.
+    public var passwordParameters: PasswordHash.Parameters
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
-        demo: Bool = false, logLevel: Logger.Level = .info
+        demo: Bool = false, logLevel: Logger.Level = .info, passwordParameters: PasswordHash.Parameters = .interactive
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.demo = demo
         self.logLevel = logLevel
+        self.passwordParameters = passwordParameters
+    }
+
+    /// Plain HTTP is only for loopback; on any other address a TLS proxy stands in front, so cookies
+    /// are Secure (`__Host-` prefixed) and HSTS is sent.
+    public var secureCookies: Bool {
+        !["127.0.0.1", "::1", "localhost"].contains(host.lowercased()) && !host.hasPrefix("127.")
     }
 }

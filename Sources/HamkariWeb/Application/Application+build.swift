@@ -8,7 +8,7 @@ import Logging
 public func buildApplication(
     configuration: AppConfiguration, store: Store, logger: Logger
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(store: store, demo: configuration.demo)
+    let router = try await buildRouter(store: store, configuration: configuration).router
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hamkari"),
@@ -16,23 +16,52 @@ public func buildApplication(
     )
 }
 
-/// The router with every route and middleware; tests that need no socket use it directly.
-public func buildRouter(store: Store, demo: Bool) async throws -> Router<AppRequestContext> {
+/// Every route, with what it requires of the caller: the access policy's decision or nothing.
+public struct RouteTable: Sendable {
+    public struct Route: Sendable, Hashable {
+        public let method: String
+        public let path: String
+        /// The policy action the route asks for, or nil for an open route.
+        public let action: AccessPolicy.Action?
+    }
+
+    public let routes: [Route]
+}
+
+/// The router with every route and middleware, and the table of what each route requires.
+public func buildRouter(
+    store: Store, configuration: AppConfiguration
+) async throws -> (router: Router<AppRequestContext>, table: RouteTable) {
     _ = prometheusRegistry
     let localizer = try Localizer.loadBundled()
-    let renderer = try await PageRenderer.loadBundled(localizer: localizer, demo: demo)
+    let renderer = try await PageRenderer.loadBundled(localizer: localizer, demo: configuration.demo)
+    let verifier = try PasswordVerifier(parameters: configuration.passwordParameters)
+    let sessionCookie = SessionCookie(secure: configuration.secureCookies)
+    let loginCookie = LoginFormCookie(secure: configuration.secureCookies)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         AccessLogMiddleware()
         MetricsMiddleware()
-        SecurityHeadersMiddleware()
+        SecurityHeadersMiddleware(strictTransport: configuration.secureCookies)
         LocaleMiddleware()
         ErrorMiddleware(renderer: renderer, localizer: localizer, store: store)
+        AuthenticationMiddleware(store: store, cookie: sessionCookie)
+        CSRFMiddleware(loginCookie: loginCookie)
     }
-    SystemController(store: store).addRoutes(to: router)
-    HomeController(store: store, renderer: renderer).addRoutes(to: router)
-    OrganisationController(store: store, renderer: renderer, localizer: localizer).addRoutes(to: router)
-    GazetteerController(store: store, renderer: renderer).addRoutes(to: router)
-    try OpenAPIController().addRoutes(to: router)
-    return router
+    let guarded = GuardedRouter(router: router, store: store)
+    SystemController(store: store).addRoutes(to: guarded)
+    AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie)
+        .addRoutes(to: guarded)
+    AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie).addRoutes(to: guarded)
+    SecuritySettingsController(store: store, renderer: renderer).addRoutes(to: guarded)
+    AuditController(store: store, renderer: renderer).addRoutes(to: guarded)
+    HomeController(store: store, renderer: renderer).addRoutes(to: guarded)
+    OrganisationController(store: store, renderer: renderer, localizer: localizer).addRoutes(to: guarded)
+    GazetteerController(store: store, renderer: renderer).addRoutes(to: guarded)
+    try OpenAPIController().addRoutes(to: guarded)
+    let table = RouteTable(routes: guarded.registrations.map { registration in
+        let action: AccessPolicy.Action? = if case .allowed(let action) = registration.requirement { action } else { nil }
+        return RouteTable.Route(method: registration.method.rawValue, path: registration.path, action: action)
+    })
+    return (router, table)
 }

@@ -7,27 +7,27 @@ struct GazetteerController: Sendable {
     let store: Store
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/gazetteer") { request, context in
+    func addRoutes(to guarded: GuardedRouter) {
+        guarded.allowed(.get, "/gazetteer", .viewGazetteer) { request, context, _ in
             let provinces = try await store.gazetteer.provinces()
             return try await page(heading: renderer.localizer.string("gazetteer_provinces", context.locale),
                                   units: provinces, linked: true, request: request, context: context)
         }
-        router.get("/gazetteer/{pcode}") { request, context in
+        guarded.allowed(.get, "/gazetteer/{pcode}", .viewGazetteer) { request, context, _ in
             let province = try await province(context)
             let districts = try await store.gazetteer.districts(ofProvince: province.pcode)
             return try await page(heading: province.name(in: context.locale), units: districts, linked: false,
                                   request: request, context: context)
         }
-        router.get("/api/v1/gazetteer/provinces") { _, _ in
+        guarded.allowed(.get, "/api/v1/gazetteer/provinces", .viewGazetteer) { _, _, _ in
             JSONBody(value: ProvinceList(provinces: try await store.gazetteer.provinces().map(AdminUnitDTO.init)))
         }
-        router.get("/api/v1/gazetteer/provinces/{pcode}/districts") { _, context in
+        guarded.allowed(.get, "/api/v1/gazetteer/provinces/{pcode}/districts", .viewGazetteer) { _, context, _ in
             let province = try await province(context)
             let districts = try await store.gazetteer.districts(ofProvince: province.pcode)
             return JSONBody(value: DistrictList(province: AdminUnitDTO(province), districts: districts.map(AdminUnitDTO.init)))
         }
-        router.get("/api/v1/gazetteer/units/{pcode}") { _, context in
+        guarded.allowed(.get, "/api/v1/gazetteer/units/{pcode}", .viewGazetteer) { _, context, _ in
             guard let unit = try await store.gazetteer.unit(pcode: try pcode(context)) else { throw AppError.notFound }
             return JSONBody(value: AdminUnitDTO(unit))
         }

@@ -7,8 +7,8 @@ struct HomeController: Sendable {
     let store: Store
     let renderer: PageRenderer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/") { request, context in
+    func addRoutes(to guarded: GuardedRouter) {
+        guarded.allowed(.get, "/", .viewHome) { request, context, _ in
             let organisations = try await store.organisations.all()
             let provinces = Set(organisations.compactMap(\.provincePcode))
             let districtCount = try await store.gazetteer.count(level: .district)

@@ -9,8 +9,8 @@ struct OrganisationController: Sendable {
     let renderer: PageRenderer
     let localizer: Localizer
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/organisations") { request, context in
+    func addRoutes(to guarded: GuardedRouter) {
+        guarded.allowed(.get, "/organisations", .viewDirectory) { request, context, _ in
             let locale = context.locale
             let organisations = try await store.organisations.all()
             let places = try await placeNames(for: organisations, locale: locale)
@@ -27,11 +27,11 @@ struct OrganisationController: Sendable {
                 networkName: try await store.networkName(), request: request, context: context
             )
         }
-        router.get("/api/v1/organisations") { _, _ in
+        guarded.allowed(.get, "/api/v1/organisations", .viewDirectory) { _, _, _ in
             let organisations = try await store.organisations.all()
             return JSONBody(value: OrganisationList(organisations: organisations.map(OrganisationDTO.init)))
         }
-        router.get("/api/v1/organisations/{id}") { _, context in
+        guarded.allowed(.get, "/api/v1/organisations/{id}", .viewDirectory) { _, context, _ in
             guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
             guard let organisation = try await store.organisations.find(id: id) else { throw AppError.notFound }
             return JSONBody(value: OrganisationDTO(organisation))

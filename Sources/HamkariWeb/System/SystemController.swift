@@ -11,8 +11,8 @@ struct SystemController: Sendable {
         let database: String
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/healthz") { _, _ in
+    func addRoutes(to guarded: GuardedRouter) {
+        guarded.open(.get, "/healthz") { _, _ in
             do {
                 try await store.backend.read { try await $0.raw("SELECT 1 AS one").run() }
             } catch {
@@ -20,7 +20,7 @@ struct SystemController: Sendable {
             }
             return JSONBody(value: Health(status: "ok", database: store.backend.dialect.rawValue))
         }
-        router.get("/metrics") { _, _ -> Response in
+        guarded.open(.get, "/metrics") { _, _ -> Response in
             var text: [UInt8] = []
             prometheusRegistry.emit(into: &text)
             return Response(
@@ -30,7 +30,7 @@ struct SystemController: Sendable {
             )
         }
         let stylesheet = (try? BundledResources.data("static/hamkari.css")) ?? Data()
-        router.get("/static/hamkari.css") { _, _ -> Response in
+        guarded.open(.get, "/static/hamkari.css") { _, _ -> Response in
             Response(
                 status: .ok,
                 headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=86400"],

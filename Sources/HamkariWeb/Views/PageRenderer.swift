@@ -19,12 +19,17 @@ public struct PageRenderer: Sendable {
     struct NavItem {
         let path: String
         let labelKey: String
+        let action: AccessPolicy.Action
     }
 
+    /// The menu; an item shows only to those the policy lets through.
     static let navigation = [
-        NavItem(path: "/", labelKey: "nav_home"),
-        NavItem(path: "/organisations", labelKey: "nav_organisations"),
-        NavItem(path: "/gazetteer", labelKey: "nav_gazetteer"),
+        NavItem(path: "/", labelKey: "nav_home", action: .viewHome),
+        NavItem(path: "/organisations", labelKey: "nav_organisations", action: .viewDirectory),
+        NavItem(path: "/gazetteer", labelKey: "nav_gazetteer", action: .viewGazetteer),
+        NavItem(path: "/audit", labelKey: "nav_audit", action: .viewAuditLog),
+        NavItem(path: "/admin/security", labelKey: "nav_security", action: .manageUsers),
+        NavItem(path: "/account", labelKey: "nav_account", action: .manageOwnAccount),
     ]
 
     func render(
@@ -47,7 +52,12 @@ public struct PageRenderer: Sendable {
             "demo": demo,
             "today": DateDisplay.day(now, calendar: context.calendar, locale: locale),
             "todayISO": CalendarDay(now, in: .gregorian).numeric,
-            "nav": Self.navigation.map { item -> [String: Any] in
+            "signedIn": context.identity?.sessionToken != nil,
+            "login": context.identity?.user.login ?? "",
+            "csrf": context.identity?.csrfToken ?? "",
+            "nav": Self.navigation.filter { item in
+                context.identity.map { AccessPolicy.decide($0.subject, item.action).isAllowed } ?? false
+            }.map { item -> [String: Any] in
                 let current = item.path == "/" ? path == "/" : path.hasPrefix(item.path)
                 return ["href": item.path, "label": localizer.string(item.labelKey, locale), "current": current]
             },

@@ -1,0 +1,89 @@
+import Foundation
+import HamkariCore
+import HamkariSecurity
+import SQLKit
+
+/// Server-side sessions, in the database so that several app instances can share them. The cookie
+/// holds a random token; the table holds only its hash. Sessions end after 30 idle minutes or 12 hours.
+public struct SessionRepository: Sendable {
+    public static let idleTimeout: Int64 = 30 * 60
+    public static let absoluteTimeout: Int64 = 12 * 3600
+
+    public struct Session: Sendable, Equatable {
+        public let userID: UUID
+        public let csrfToken: String
+        public let secondFactorPending: Bool
+    }
+
+    let backend: any DatabaseBackend
+
+    /// Starts a session; returns the token for the cookie (shown nowhere else).
+    public func create(for userID: UUID, secondFactorPending: Bool, now: Date = Date()) async throws -> OpaqueToken {
+        let token = OpaqueToken()
+        let csrf = OpaqueToken().value
+        let time = Int64(now.timeIntervalSince1970)
+        try await backend.transaction { database in
+            try await database.insert(into: "sessions")
+                .columns("token_hash", "user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at")
+                .values(SQLBind(token.storageHash), SQLBind(userID.uuidString.lowercased()), SQLBind(csrf),
+                        SQLBind(secondFactorPending ? 1 : 0), SQLBind(time), SQLBind(time))
+                .run()
+        }
+        return token
+    }
+
+    /// The live session for a cookie token, refreshed; nil (and the row removed) once it has expired.
+    public func find(token: String, now: Date = Date()) async throws -> Session? {
+        let hash = OpaqueToken.storageHash(of: token)
+        let time = Int64(now.timeIntervalSince1970)
+        return try await backend.transaction { database in
+            guard let row = try await database.select()
+                .columns("user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at")
+                .from("sessions").where("token_hash", .equal, hash).first() else { return nil }
+            let created = try row.decode(column: "created_at", as: Int64.self)
+            let lastSeen = try row.decode(column: "last_seen_at", as: Int64.self)
+            guard time - lastSeen <= Self.idleTimeout, time - created <= Self.absoluteTimeout,
+                  let userID = UUID(uuidString: try row.decode(column: "user_id", as: String.self)) else {
+                try await database.delete(from: "sessions").where("token_hash", .equal, hash).run()
+                return nil
+            }
+            if time - lastSeen >= 60 {
+                try await database.update("sessions").set("last_seen_at", to: SQLBind(time)).where("token_hash", .equal, hash).run()
+            }
+            return Session(userID: userID, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+                           secondFactorPending: try row.decode(column: "second_factor_pending", as: Int.self) != 0)
+        }
+    }
+
+    public func completeSecondFactor(token: String) async throws {
+        let hash = OpaqueToken.storageHash(of: token)
+        try await backend.transaction { database in
+            try await database.update("sessions").set("second_factor_pending", to: SQLBind(0)).where("token_hash", .equal, hash).run()
+        }
+    }
+
+    public func delete(token: String) async throws {
+        let hash = OpaqueToken.storageHash(of: token)
+        try await backend.transaction { database in
+            try await database.delete(from: "sessions").where("token_hash", .equal, hash).run()
+        }
+    }
+
+    /// Ends every session of an account ("sign out everywhere", a password change, a disabled account).
+    public func deleteAll(for userID: UUID) async throws {
+        try await backend.transaction { database in
+            try await Self.deleteAll(for: userID, in: database)
+        }
+    }
+
+    static func deleteAll(for userID: UUID, in database: any SQLDatabase) async throws {
+        try await database.delete(from: "sessions").where("user_id", .equal, userID.uuidString.lowercased()).run()
+    }
+
+    public func count(for userID: UUID) async throws -> Int {
+        try await backend.read { database in
+            try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("sessions")
+                .where("user_id", .equal, userID.uuidString.lowercased()).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import HamkariCore
+import HamkariStore
+import Hummingbird
+
+/// Finds who is signed in: a session cookie for pages, `Authorization: Bearer hmk_…` for the API.
+/// A disabled account, an expired session or a revoked token signs no one in. A session still
+/// waiting for its second factor counts only on the second-factor page.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    let store: Store
+    let cookie: SessionCookie
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization] {
+            if authorization.hasPrefix("Bearer "), let userID = try await store.apiTokens.user(forToken: String(authorization.dropFirst(7))),
+               let user = try await activeUser(userID) {
+                context.identity = SignedIn(user: user, credential: .apiToken)
+            }
+        } else if let token = cookie.value(in: request), let session = try await store.sessions.find(token: token),
+                  let user = try await activeUser(session.userID) {
+            let allowed = !session.secondFactorPending || request.uri.path == AuthController.secondFactorPath
+            if allowed {
+                context.identity = SignedIn(user: user, credential: .session(token: token, csrfToken: session.csrfToken),
+                                            secondFactorPending: session.secondFactorPending)
+            }
+        }
+        if let user = context.identity?.user {
+            context.locale = LocaleNegotiation.choose(
+                userSetting: request.uri.queryParameters["lang"] == nil ? user.locale?.rawValue : nil,
+                query: request.uri.queryParameters["lang"].map(String.init),
+                remembered: request.cookies[LocaleMiddleware.languageCookie]?.value,
+                acceptLanguage: request.headers[.acceptLanguage])
+        }
+        return try await next(request, context)
+    }
+
+    private func activeUser(_ id: UUID) async throws -> UserAccount? {
+        guard let user = try await store.users.find(id: id), user.status == .active else { return nil }
+        return user
+    }
+}
