@@ -15,7 +15,7 @@ func runHamkari(_ arguments: [String]) async throws {
     }
 }
 
-@Suite("Command line")
+@Suite("Command line", .serialized)
 struct CommandTests {
     @Test("--help lists every command")
     func help() {

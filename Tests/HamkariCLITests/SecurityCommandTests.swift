@@ -7,7 +7,7 @@ import SQLKit
 import TestSupport
 import Testing
 
-@Suite("Command line: keys, accounts and the audit log")
+@Suite("Command line: keys, accounts and the audit log", .serialized)
 struct SecurityCommandTests {
     static let organisation = Organisation(names: LocalizedNames(english: "Kunduz Legal Aid"), kind: .lawyersAssociation,
                                            provincePcode: "AF19", districtPcode: "AF1901")

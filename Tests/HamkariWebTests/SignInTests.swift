@@ -15,7 +15,7 @@ struct SignInTests {
         try await withTestApplication(database) { client, _ async throws in
             try await client.execute(uri: "/organisations", method: .get) { response async throws in
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/login?next=/organisations")
+                #expect(response.headers[.location] == "/login?next=/organisations&lang=en")
             }
             try await client.execute(uri: "/api/v1/organisations", method: .get) { response async throws in
                 #expect(response.status == .unauthorized)
@@ -69,7 +69,8 @@ struct SignInTests {
 
     @Test("After five failures an account is locked, even for the right password")
     func throttled() async throws {
-        try await withTestApplication(.sqlite) { client, session async throws in
+        let frozen = Date()
+        try await withTestApplication(.sqlite, clock: { frozen }) { client, session async throws in
             for _ in 0..<LoginThrottle.freeAttempts {
                 #expect(try await client.signIn(login: session.coordinatorLogin, password: "guess guess guess").status == .unauthorized)
             }

@@ -61,6 +61,7 @@ public func withTestApplication<T: Sendable>(
     _ database: TestDatabase,
     demo: Bool = false,
     testing: TestingSetup = .router,
+    clock: @escaping @Sendable () -> Date = { Date() },
     _ work: @escaping @Sendable (any TestClientProtocol, TestSession) async throws -> T
 ) async throws -> T {
     try await database.withStore { store in
@@ -69,7 +70,8 @@ public func withTestApplication<T: Sendable>(
         let signedIn = try await TestSession.credentials(for: coordinator.id, store: store)
         let session = TestSession(store: store, pages: signedIn.pages, api: signedIn.api, csrf: signedIn.csrf,
                                   coordinatorLogin: credentials.login, coordinatorPassword: credentials.password)
-        let configuration = AppConfiguration(port: 0, database: store.backend.location, demo: demo, passwordParameters: testPasswordParameters)
+        let configuration = AppConfiguration(port: 0, database: store.backend.location, demo: demo, passwordParameters: testPasswordParameters,
+                                             clock: clock)
         let app = try await buildApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
         return try await app.test(testing) { client in try await work(client, session) }
     }

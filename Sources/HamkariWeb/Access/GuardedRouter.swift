@@ -44,7 +44,9 @@ final class GuardedRouter {
             let isAPI = request.uri.path.hasPrefix("/api/")
             guard let identity = context.identity else {
                 if isAPI { throw AppError.signInRequired }
-                return Response.redirect(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+                // The language goes along, so the sign-in page speaks the language the reader asked for.
+                let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "/"
+                return Response.redirect(to: "/login?next=\(next)&lang=\(context.locale.tag)")
             }
             if identity.secondFactorPending { return Response.redirect(to: AuthController.secondFactorPath) }
             if case .deny = AccessPolicy.decide(identity.subject, action) {

@@ -12,11 +12,15 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// scrypt cost for new password hashes (and the stand-in hash); tests lower it.
     public var passwordParameters: PasswordHash.Parameters
+    /// The time for sign-in throttling; tests hold it still so that a slow machine cannot outwait a lock.
+    public var clock: @Sendable () -> Date
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,
-        demo: Bool = false, logLevel: Logger.Level = .info, passwordParameters: PasswordHash.Parameters = .interactive
+        demo: Bool = false, logLevel: Logger.Level = .info, passwordParameters: PasswordHash.Parameters = .interactive,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.clock = clock
         self.host = host
         self.port = port
         self.database = database

@@ -50,8 +50,8 @@ public func buildRouter(
     }
     let guarded = GuardedRouter(router: router, store: store)
     SystemController(store: store).addRoutes(to: guarded)
-    AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie)
-        .addRoutes(to: guarded)
+    AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie,
+                   clock: configuration.clock).addRoutes(to: guarded)
     AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie).addRoutes(to: guarded)
     SecuritySettingsController(store: store, renderer: renderer).addRoutes(to: guarded)
     AuditController(store: store, renderer: renderer).addRoutes(to: guarded)

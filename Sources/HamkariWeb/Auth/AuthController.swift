@@ -17,6 +17,7 @@ struct AuthController: Sendable {
     let verifier: PasswordVerifier
     let sessionCookie: SessionCookie
     let loginCookie: LoginFormCookie
+    let clock: @Sendable () -> Date
 
     func addRoutes(to guarded: GuardedRouter) {
         guarded.open(.get, Self.loginPath) { request, context in
@@ -71,7 +72,9 @@ struct AuthController: Sendable {
         let next = fields["next"] ?? "/"
         let accountKey = "account:" + store.keys.blindIndex.index(of: login)
         let addressKey = "address:" + (context.remoteAddress ?? "unknown")
-        let locked = max(try await store.throttle.lockedSeconds(accountKey), try await store.throttle.lockedSeconds(addressKey))
+        let now = clock()
+        let locked = max(try await store.throttle.lockedSeconds(accountKey, now: now),
+                         try await store.throttle.lockedSeconds(addressKey, now: now))
         if locked > 0 {
             try await store.audit.append(AuditEvent(actor: Self.anonymous, action: .loginLocked, target: accountKey.prefix(24).description, outcome: .denied))
             return try await loginPage(request, context, next: next, error: renderer.localizer.string("login_locked", context.locale),
@@ -81,8 +84,8 @@ struct AuthController: Sendable {
         let storedHash = UserAccount.isValidLogin(login) ? try await store.users.passwordHash(login: login) : nil
         let matches = await verifier.verify(password, against: storedHash)
         guard matches, let user, user.status == .active else {
-            try await store.throttle.recordFailure(accountKey)
-            try await store.throttle.recordFailure(addressKey)
+            try await store.throttle.recordFailure(accountKey, now: now)
+            try await store.throttle.recordFailure(addressKey, now: now)
             try await store.audit.append(AuditEvent(actor: Self.anonymous, action: .loginFailed,
                                                     target: user?.id.uuidString.lowercased() ?? "unknown", outcome: .failed))
             return try await loginPage(request, context, next: next, error: renderer.localizer.string("login_failed", context.locale),
@@ -116,18 +119,19 @@ struct AuthController: Sendable {
         let code = (try await FormFields.read(&request))["code"] ?? ""
         let userID = identity.user.id
         let key = "2fa:" + userID.uuidString.lowercased()
-        if try await store.throttle.lockedSeconds(key) > 0 {
+        let now = clock()
+        if try await store.throttle.lockedSeconds(key, now: now) > 0 {
             return try await secondFactorPage(request, context, error: renderer.localizer.string("login_locked", context.locale))
         }
         let state = try await store.twoFactor.state(of: userID)
         var accepted = false
-        if let secret = state.secret, let counter = TwoFactor.counter(matching: code, secret: secret) {
+        if let secret = state.secret, let counter = TwoFactor.counter(matching: code, secret: secret, at: now) {
             accepted = try await store.twoFactor.useCounter(counter, for: userID)
         } else if code.count >= 10 {
             accepted = try await store.twoFactor.consumeRecoveryCode(hash: TwoFactor.recoveryCodeHash(code), for: userID)
         }
         guard accepted else {
-            try await store.throttle.recordFailure(key)
+            try await store.throttle.recordFailure(key, now: now)
             try await store.audit.append(AuditEvent(actor: userID.uuidString.lowercased(), action: .secondFactorFailed,
                                                     target: userID.uuidString.lowercased(), outcome: .failed))
             return try await secondFactorPage(request, context, error: renderer.localizer.string("second_factor_failed", context.locale))

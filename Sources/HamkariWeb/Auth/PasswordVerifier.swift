@@ -5,6 +5,13 @@ import NIOPosix
 /// 128 MiB), and takes as long for an unknown account as for a wrong password: an unknown login is
 /// checked against a stand-in hash, so neither the answer nor its timing tells whether it exists.
 actor PasswordVerifier {
+    /// scrypt gets threads of its own: on the shared pool it would hold up SQLite's queries.
+    static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: maximumConcurrent)
+        pool.start()
+        return pool
+    }()
+
     static let maximumConcurrent = 2
 
     private let standIn: PasswordHash
@@ -20,7 +27,7 @@ actor PasswordVerifier {
         let hash = storedHash.flatMap { try? PasswordHash(encoded: $0) }
         let target = hash ?? standIn
         await acquire()
-        let matches = (try? await NIOThreadPool.singleton.runIfActive { try target.verify(password: password) }) ?? false
+        let matches = (try? await Self.threads.runIfActive { try target.verify(password: password) }) ?? false
         release()
         return hash != nil && matches
     }
@@ -29,7 +36,7 @@ actor PasswordVerifier {
     func hash(_ password: String) async throws -> String {
         await acquire()
         defer { release() }
-        return try await NIOThreadPool.singleton.runIfActive { try PasswordHash.make(password: password).encoded }
+        return try await Self.threads.runIfActive { try PasswordHash.make(password: password).encoded }
     }
 
     private func acquire() async {

@@ -1,0 +1,91 @@
+import Foundation
+import HamkariCore
+import HamkariStore
+import HamkariWeb
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+/// Every route, for every role: what the policy allows is served, what it denies is 403, and nobody
+/// signed out gets anything but a redirect (pages) or 401 (API).
+@Suite("Authorisation matrix over every route")
+struct AuthorisationMatrixTests {
+    static func concrete(_ path: String, organisation: UUID) -> String {
+        path.replacingOccurrences(of: "{id}", with: organisation.uuidString.lowercased())
+            .replacingOccurrences(of: "{pcode}", with: "AF18")
+    }
+
+    @Test("Every registered route is in the route table, with a requirement")
+    func everyRouteGuarded() async throws {
+        try await TestDatabase.sqlite.withStore { store async throws in
+            let built = try await buildRouter(store: store, configuration: AppConfiguration(database: store.backend.location))
+            let table = Set(built.table.routes.map { "\($0.method) \($0.path)" })
+            let registered = Set(built.router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
+            #expect(registered == table, "routes outside the policy: \(registered.subtracting(table))")
+            let open = built.table.routes.filter { $0.action == nil }.map(\.path)
+            #expect(Set(open) == ["/healthz", "/metrics", "/static/hamkari.css", "/api/v1/openapi.json", "/login", "/login/2fa"])
+        }
+    }
+
+    @Test("Role × GET route: allowed is served, denied is 403, anonymous is sent away", arguments: Role.allCases)
+    func matrix(role: Role) async throws {
+        try await withTestApplication(.sqlite) { client, session async throws in
+            let built = try await buildRouter(store: session.store, configuration: AppConfiguration(database: session.store.backend.location))
+            let member = try #require(try await session.store.organisations.all().first)
+            let account = try await session.signIn(as: role)
+            for route in built.table.routes where route.method == "GET" {
+                guard let action = route.action else { continue }
+                let uri = Self.concrete(route.path, organisation: member.id)
+                let isAPI = uri.hasPrefix("/api/")
+                let allowed = AccessPolicy.decide(AccessPolicy.Subject(account.user), action).isAllowed
+                try await client.execute(uri: uri, method: .get, headers: isAPI ? account.api : account.pages) { response async throws in
+                    if allowed {
+                        #expect(response.status == .ok, "\(role) GET \(uri)")
+                    } else {
+                        #expect(response.status == .forbidden, "\(role) GET \(uri)")
+                    }
+                }
+                try await client.execute(uri: uri, method: .get) { response async throws in
+                    #expect(response.status == (isAPI ? .unauthorized : .seeOther), "anonymous GET \(uri)")
+                }
+            }
+        }
+    }
+
+    @Test("A denied request is audited, naming the action and never the data")
+    func deniedIsAudited() async throws {
+        try await withTestApplication(.sqlite) { client, session async throws in
+            let partner = try await session.signIn(as: .partner)
+            try await client.execute(uri: "/audit", method: .get, headers: partner.pages) { response async throws in
+                #expect(response.status == .forbidden)
+                #expect(response.body.text.contains("You are not allowed to do this."))
+            }
+            let entry = try #require(try await session.store.audit.recent(limit: 1).first)
+            #expect(entry.action == "access.denied")
+            #expect(entry.target == "audit.view")
+            #expect(entry.outcome == "denied")
+        }
+    }
+
+    @Test("The coordinator's audit page lists entries and verifies the log", arguments: TestDatabase.all)
+    func auditPage(database: TestDatabase) async throws {
+        try await withTestApplication(database) { client, session async throws in
+            try await client.execute(uri: "/audit", method: .get, headers: session.pages) { response async throws in
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("demo.seed"))
+            }
+            try await client.execute(uri: "/audit/verify", method: .get, headers: session.pages) { response async throws in
+                #expect(response.body.text.contains("The log is intact."))
+            }
+            try await session.store.backend.transaction { db async throws in
+                try await db.raw("UPDATE audit_log SET actor = 'x' WHERE sequence = 1").run()
+            }
+            try await client.execute(uri: "/audit/verify?lang=fa-AF", method: .get, headers: session.pages) { response async throws in
+                #expect(response.body.text.contains("در ثبت دست برده شده است"))
+                #expect(response.body.text.contains("entry 1 was changed"))
+            }
+        }
+    }
+}
