@@ -126,3 +126,34 @@ struct SecurityCommandTests {
         }
     }
 }
+
+@Suite("Command line: API tokens", .serialized)
+struct TokenCommandTests {
+    @Test("token create makes a working token; token revoke ends it; bad lifetimes are refused", arguments: TestDatabase.all)
+    func tokens(database: TestDatabase) async throws {
+        try await SecurityCommandTests.withInstance(database) { instance async throws in
+            try await runHamkari(["user", "create", "--organisation", "Kunduz Legal Aid", "--login", "api.reader", "--role", "analyst"] + instance.unlocked)
+            try await runHamkari(["token", "create", "--user", "api.reader", "--expires", "30d"] + instance.unlocked)
+            let (tokenID, count) = try await instance.withStore { store async throws in
+                let row = try await store.backend.read { db async throws in
+                    try await db.raw("SELECT id, expires_at FROM api_tokens").all()
+                }
+                #expect(row.count == 1)
+                let expires = try row[0].decode(column: "expires_at", as: Int64?.self) ?? 0
+                #expect(abs(Double(expires) - Date().addingTimeInterval(30 * 86_400).timeIntervalSince1970) < 120)
+                return (try row[0].decode(column: "id", as: String.self), row.count)
+            }
+            #expect(count == 1)
+            try await runHamkari(["token", "revoke", tokenID] + instance.unlocked)
+            let revoked = try await instance.withStore { store async throws in
+                try await store.backend.read { db async throws in
+                    try await db.raw("SELECT revoked_at FROM api_tokens").first()?.decode(column: "revoked_at", as: Int64?.self)
+                }
+            }
+            #expect(revoked != nil)
+            await #expect(throws: (any Error).self) { try await runHamkari(["token", "revoke", UUID().uuidString] + instance.unlocked) }
+            await #expect(throws: (any Error).self) { try await runHamkari(["token", "create", "--user", "nobody"] + instance.unlocked) }
+        }
+        #expect(throws: (any Error).self) { _ = try HamkariCommand.parseAsRoot(["token", "create", "--user", "x", "--expires", "forever"]) }
+    }
+}

@@ -54,3 +54,24 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.decide(Self.subject(.documenter), .manageUsers) == .deny("only coordinators administer the network"))
     }
 }
+
+@Suite("Sign-in throttle and password policy")
+struct ThrottleAndPasswordPolicyTests {
+    @Test("Five free attempts, then waits doubling from 30 seconds to at most an hour")
+    func throttle() {
+        #expect((1...4).map(LoginThrottle.lockSeconds(afterFailures:)) == [0, 0, 0, 0])
+        #expect((5...9).map(LoginThrottle.lockSeconds(afterFailures:)) == [30, 60, 120, 240, 480])
+        #expect(LoginThrottle.lockSeconds(afterFailures: 500) == 3600)
+    }
+
+    @Test("Passwords: long enough, not common, not the login; long passphrases welcome")
+    func passwords() {
+        #expect(PasswordPolicy.check("short") == .tooShort)
+        #expect(PasswordPolicy.check("Password123") == .tooCommon)
+        #expect(PasswordPolicy.check("aaaaaaaaaaaaaa") == .tooCommon)
+        #expect(PasswordPolicy.check("ahmad.rahimi", login: "ahmad.rahimi") == .tooCommon)
+        #expect(PasswordPolicy.check(String(repeating: "کوه بلند ", count: 12)) == nil)
+        #expect(PasswordPolicy.check("correct horse battery staple") == nil)
+        #expect(PasswordPolicy.check(String(repeating: "x y ", count: 600)) == .tooLong)
+    }
+}

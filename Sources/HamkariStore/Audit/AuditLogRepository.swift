@@ -52,6 +52,13 @@ public struct AuditLogRepository: Sendable {
         }
     }
 
+    public func lastCheckpointSize() async throws -> Int? {
+        try await backend.read { database in
+            try await database.select().column(SQLFunction("max", args: SQLColumn("tree_size")), as: "size")
+                .from("audit_checkpoints").first()?.decode(column: "size", as: Int?.self) ?? nil
+        }
+    }
+
     public func count() async throws -> Int {
         try await backend.read { database in
             try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")

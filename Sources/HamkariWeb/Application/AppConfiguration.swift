@@ -14,6 +14,8 @@ public struct AppConfiguration: Sendable {
     public var passwordParameters: PasswordHash.Parameters
     /// The time for sign-in throttling; tests hold it still so that a slow machine cannot outwait a lock.
     public var clock: @Sendable () -> Date
+    /// How often the server signs a checkpoint of the audit log (when it has grown).
+    public var auditCheckpointInterval: Duration = .seconds(3600)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

@@ -12,6 +12,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hamkari"),
+        services: [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)],
         logger: logger
     )
 }
