@@ -36,6 +36,7 @@ struct ErrorMiddleware: RouterMiddleware {
         }
         let (titleKey, textKey) = switch error.status {
         case .notFound: ("error_not_found_title", "error_not_found_text")
+        case .forbidden, .unauthorized: ("error_forbidden_title", error.messageKey)
         case _ where error.status.code < 500: ("error_bad_request_title", error.messageKey)
         default: ("error_generic_title", "error_generic_text")
         }
