@@ -191,3 +191,27 @@ struct SignInTests {
         }
     }
 }
+
+@Suite("Personal language and calendar")
+struct PreferenceTests {
+    @Test("A saved language and calendar follow the person; an explicit ?lang= still wins for that page", arguments: TestDatabase.all)
+    func preferences(database: TestDatabase) async throws {
+        try await withTestApplication(database) { client, session async throws in
+            let saved = try await client.post("/account/preferences", session: session.pages, csrf: session.csrf,
+                                              fields: ["locale": "ps", "calendar": "gregorian"])
+            #expect(saved.status == .seeOther)
+            try await client.execute(uri: "/", method: .get, headers: session.pages(adding: [.acceptLanguage: "en"])) { response async throws in
+                let html = response.body.text
+                #expect(html.contains("<html lang=\"ps\" dir=\"rtl\">"))
+                #expect(html.contains(DateDisplay.day(Date(), calendar: .gregorian, locale: .pashto)))
+            }
+            try await client.execute(uri: "/?lang=uz", method: .get, headers: session.pages) { response async throws in
+                #expect(response.body.text.contains("<html lang=\"uz\" dir=\"ltr\">"))
+            }
+            _ = try await client.post("/account/preferences", session: session.pages, csrf: session.csrf, fields: ["locale": "", "calendar": ""])
+            try await client.execute(uri: "/", method: .get, headers: session.pages(adding: [.acceptLanguage: "fa-AF"])) { response async throws in
+                #expect(response.body.text.contains("<html lang=\"fa-AF\" dir=\"rtl\">"))
+            }
+        }
+    }
+}

@@ -115,6 +115,15 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The person's own choice of interface language and calendar (nil: decide per request).
+    public func setPreferences(locale: AppLocale?, calendar: CalendarSystem?, for id: UUID) async throws {
+        try await backend.transaction { database in
+            try await database.update(Self.table)
+                .set("locale", to: SQLBind(locale?.rawValue)).set("calendar", to: SQLBind(calendar?.rawValue))
+                .where("id", .equal, id.uuidString.lowercased()).run()
+        }
+    }
+
     public func count() async throws -> Int {
         try await backend.read { database in
             try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")

@@ -18,6 +18,14 @@ struct AccountController: Sendable {
         guarded.allowed(.post, "/account/password", .manageOwnAccount) { request, context, identity in
             try await changePassword(request, context, identity)
         }
+        guarded.allowed(.post, "/account/preferences", .manageOwnAccount) { request, _, identity in
+            var request = request
+            let fields = try await FormFields.read(&request)
+            try await store.users.setPreferences(
+                locale: fields["locale"].flatMap(AppLocale.init(rawValue:)), calendar: fields["calendar"].flatMap(CalendarSystem.init(rawValue:)),
+                for: identity.user.id)
+            return Response.redirect(to: "/account")
+        }
         guarded.allowed(.get, "/account/2fa", .manageOwnAccount) { request, context, identity in
             try await twoFactorPage(request, context, identity, secret: TwoFactor.newSecret(), error: nil)
         }
@@ -38,6 +46,13 @@ struct AccountController: Sendable {
             "organisation": organisation?.names.name(in: locale) ?? "",
             "twoFactorOn": try await store.twoFactor.state(of: identity.user.id).enabled,
             "csrf": identity.csrfToken ?? "",
+            "locales": AppLocale.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "name": option.nativeName, "selected": option == identity.user.locale]
+            },
+            "calendars": CalendarSystem.allCases.map { option -> [String: Any] in
+                ["value": option.rawValue, "selected": option == identity.user.calendar,
+                 "name": renderer.localizer.string(option == .gregorian ? "calendar_gregorian" : "calendar_solar_hijri", locale)]
+            },
         ]
         if let notice { values["notice"] = notice }
         if let error { values["error"] = error }

@@ -33,6 +33,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 query: request.uri.queryParameters["lang"].map(String.init),
                 remembered: request.cookies[LocaleMiddleware.languageCookie]?.value,
                 acceptLanguage: request.headers[.acceptLanguage])
+            let explicitCalendar = request.uri.queryParameters["cal"].flatMap { CalendarSystem(tag: String($0)) }
+            context.calendar = explicitCalendar ?? user.calendar
+                ?? request.cookies[LocaleMiddleware.calendarCookie].flatMap { CalendarSystem(tag: $0.value) }
+                ?? context.locale.defaultCalendar
         }
         return try await next(request, context)
     }
