@@ -25,7 +25,7 @@ struct AuthorisationMatrixTests {
             let registered = Set(built.router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
             #expect(registered == table, "routes outside the policy: \(registered.subtracting(table))")
             let open = built.table.routes.filter { $0.action == nil }.map(\.path)
-            #expect(Set(open) == ["/healthz", "/metrics", "/static/hamkari.css", "/api/v1/openapi.json", "/login", "/login/2fa"])
+            #expect(Set(open) == ["/", "/healthz", "/metrics", "/static/hamkari.css", "/api/v1/openapi.json", "/login", "/login/2fa"])
         }
     }
 

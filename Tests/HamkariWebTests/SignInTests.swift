@@ -21,6 +21,14 @@ struct SignInTests {
                 #expect(response.status == .unauthorized)
                 #expect(response.body.text.contains("\"code\":\"unauthorized\""))
             }
+            try await client.execute(uri: "/?lang=fa-AF", method: .get) { response async throws in
+                #expect(response.status == .ok, "the landing page is open")
+                let html = response.body.text
+                #expect(html.contains("<html lang=\"fa-AF\" dir=\"rtl\">"))
+                #expect(html.contains("شبکه جامعه مدنی ولایت تخار"))
+                #expect(html.contains("href=\"/login?lang=fa-AF\""))
+                #expect(!html.contains("class=\"figures\"") && !html.contains("/organisations"), "no member is named or counted")
+            }
             try await client.execute(uri: "/login?lang=fa-AF", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("dir=\"rtl\""))
@@ -108,12 +116,12 @@ struct SignInTests {
             try await client.execute(uri: "/logout", method: .post, headers: form, body: Scrape.form(["csrf_token": "forged"])) { response async throws in
                 #expect(response.status == .forbidden)
             }
-            try await client.execute(uri: "/", method: .get, headers: session.pages) { response async throws in
+            try await client.execute(uri: "/organisations", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok, "still signed in")
             }
             let out = try await client.post("/logout", session: session.pages, csrf: session.csrf)
             #expect(out.status == .seeOther)
-            try await client.execute(uri: "/", method: .get, headers: session.pages) { response async throws in
+            try await client.execute(uri: "/organisations", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .seeOther, "signed out")
             }
         }
@@ -139,11 +147,11 @@ struct SignInTests {
             #expect(changed.status == .seeOther)
             let renewed = try #require(Scrape.cookie("hamkari_session", in: changed))
             for stale in [other, session.pages[.cookie] ?? ""] {
-                try await client.execute(uri: "/", method: .get, headers: [.cookie: stale]) { response async throws in
+                try await client.execute(uri: "/organisations", method: .get, headers: [.cookie: stale]) { response async throws in
                     #expect(response.status == .seeOther, "an old session was not ended")
                 }
             }
-            try await client.execute(uri: "/", method: .get, headers: [.cookie: renewed]) { response async throws in
+            try await client.execute(uri: "/organisations", method: .get, headers: [.cookie: renewed]) { response async throws in
                 #expect(response.status == .ok)
             }
             #expect(try await client.signIn(login: session.coordinatorLogin, password: "سه کلمه برای رمز تازه").status == .seeOther)
@@ -156,7 +164,7 @@ struct SignInTests {
             let other = try #require(Scrape.cookie("hamkari_session",
                 in: try await client.signIn(login: session.coordinatorLogin, password: session.coordinatorPassword)))
             #expect(try await client.post("/logout/everywhere", session: session.pages, csrf: session.csrf).status == .seeOther)
-            try await client.execute(uri: "/", method: .get, headers: [.cookie: other]) { response async throws in
+            try await client.execute(uri: "/organisations", method: .get, headers: [.cookie: other]) { response async throws in
                 #expect(response.status == .seeOther)
             }
         }
@@ -167,7 +175,7 @@ struct SignInTests {
         try await withTestApplication(database) { client, session async throws in
             let documenter = try await session.signIn(as: .documenter)
             try await session.store.users.setStatus(.disabled, for: documenter.user.id, actor: "test")
-            try await client.execute(uri: "/", method: .get, headers: documenter.pages) { response async throws in
+            try await client.execute(uri: "/organisations", method: .get, headers: documenter.pages) { response async throws in
                 #expect(response.status == .seeOther)
             }
             try await client.execute(uri: "/api/v1/organisations", method: .get, headers: documenter.api) { response async throws in

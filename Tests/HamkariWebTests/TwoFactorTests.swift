@@ -38,14 +38,16 @@ struct TwoFactorTests {
 
     @Test("Enrol, then sign in with a code (once only) or a recovery code (once only); seeds are sealed", arguments: TestDatabase.all)
     func flow(database: TestDatabase) async throws {
-        try await withTestApplication(database) { client, session async throws in
+        // Time stands still, so a slow run cannot step into the next 30-second window between two posts.
+        let now = Date()
+        try await withTestApplication(database, clock: { now }) { client, session async throws in
             let page = try await client.execute(uri: "/account/2fa", method: .get, headers: session.pages) { $0.body.text }
             let secret = try #require(Scrape.field("secret", in: page))
             #expect(page.contains("otpauth://totp/"))
             let wrong = try await client.post("/account/2fa", session: session.pages, csrf: session.csrf, fields: ["secret": secret, "code": "000000"])
             #expect(wrong.status == .badRequest)
             let enabled = try await client.post("/account/2fa", session: session.pages, csrf: session.csrf,
-                                                fields: ["secret": secret, "code": Self.code(secret)])
+                                                fields: ["secret": secret, "code": Self.code(secret, at: now)])
             #expect(enabled.status == .ok)
             let codes = enabled.body.text.components(separatedBy: "<code>").dropFirst().compactMap { $0.components(separatedBy: "</code>").first }
             #expect(codes.count == 10)
@@ -64,7 +66,7 @@ struct TwoFactorTests {
             let form = try await client.execute(uri: AuthController.secondFactorPath, method: .get, headers: pending) { $0.body.text }
             let csrf = try #require(Scrape.field("csrf_token", in: form))
             // The code used to enable is spent: the same code cannot be replayed.
-            let replay = try await client.post(AuthController.secondFactorPath, session: pending, csrf: csrf, fields: ["code": Self.code(secret)])
+            let replay = try await client.post(AuthController.secondFactorPath, session: pending, csrf: csrf, fields: ["code": Self.code(secret, at: now)])
             #expect(replay.status == .unauthorized)
             let recovery = try await client.post(AuthController.secondFactorPath, session: pending, csrf: csrf, fields: ["code": codes[0]])
             #expect(recovery.status == .seeOther)

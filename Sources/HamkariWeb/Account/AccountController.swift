@@ -10,6 +10,7 @@ struct AccountController: Sendable {
     let renderer: PageRenderer
     let verifier: PasswordVerifier
     let sessionCookie: SessionCookie
+    let clock: @Sendable () -> Date
 
     func addRoutes(to guarded: GuardedRouter) {
         guarded.allowed(.get, "/account", .manageOwnAccount) { request, context, identity in
@@ -118,7 +119,7 @@ struct AccountController: Sendable {
         let fields = try await FormFields.read(&request)
         let secret = fields["secret"] ?? ""
         guard secret.count == 32, secret.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else { throw AppError.badRequest }
-        guard let counter = TwoFactor.counter(matching: fields["code"] ?? "", secret: secret) else {
+        guard let counter = TwoFactor.counter(matching: fields["code"] ?? "", secret: secret, at: clock()) else {
             return try await twoFactorPage(request, context, identity, secret: secret,
                                            error: renderer.localizer.string("second_factor_failed", context.locale), status: .badRequest)
         }

@@ -12,7 +12,8 @@ public struct AppConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// scrypt cost for new password hashes (and the stand-in hash); tests lower it.
     public var passwordParameters: PasswordHash.Parameters
-    /// The time for sign-in throttling; tests hold it still so that a slow machine cannot outwait a lock.
+    /// The time for sign-in throttling and one-time codes; tests hold it still so that a slow machine
+    /// cannot outwait a lock or drift into the next code's window.
     public var clock: @Sendable () -> Date
     /// How often the server signs a checkpoint of the audit log (when it has grown).
     public var auditCheckpointInterval: Duration = .seconds(3600)

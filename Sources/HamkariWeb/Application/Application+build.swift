@@ -53,7 +53,8 @@ public func buildRouter(
     SystemController(store: store).addRoutes(to: guarded)
     AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie,
                    clock: configuration.clock).addRoutes(to: guarded)
-    AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie).addRoutes(to: guarded)
+    AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, clock: configuration.clock)
+        .addRoutes(to: guarded)
     SecuritySettingsController(store: store, renderer: renderer).addRoutes(to: guarded)
     AuditController(store: store, renderer: renderer).addRoutes(to: guarded)
     HomeController(store: store, renderer: renderer).addRoutes(to: guarded)

@@ -2,28 +2,27 @@ import HamkariCore
 import HamkariStore
 import Hummingbird
 
-/// The network's home page: who the network is and what it covers.
+/// The network's home page. Signed in, it shows what the network covers; to anyone else it says
+/// only what the network is and offers to sign in, naming no member.
 struct HomeController: Sendable {
     let store: Store
     let renderer: PageRenderer
 
     func addRoutes(to guarded: GuardedRouter) {
-        guarded.allowed(.get, "/", .viewHome) { request, context, _ in
-            let organisations = try await store.organisations.all()
-            let provinces = Set(organisations.compactMap(\.provincePcode))
-            let districtCount = try await store.gazetteer.count(level: .district)
+        guarded.open(.get, "/") { request, context in
             let locale = context.locale
             let networkName = try await store.networkName()
-            return renderer.render(
-                "home", title: renderer.localizer.string("nav_home", locale),
-                values: [
-                    "networkName": networkName.name(in: locale),
-                    "memberCount": Numerals.format(organisations.count, for: locale),
-                    "provincesCovered": Numerals.format(provinces.count, for: locale),
-                    "districtsKnown": Numerals.format(districtCount, for: locale),
-                ],
-                networkName: networkName, request: request, context: context
-            )
+            var values: [String: Any] = ["networkName": networkName.name(in: locale), "lang": locale.tag]
+            if let identity = context.identity, !identity.secondFactorPending,
+               AccessPolicy.decide(identity.subject, .viewHome).isAllowed {
+                let organisations = try await store.organisations.all()
+                values["signedIn"] = true
+                values["memberCount"] = Numerals.format(organisations.count, for: locale)
+                values["provincesCovered"] = Numerals.format(Set(organisations.compactMap(\.provincePcode)).count, for: locale)
+                values["districtsKnown"] = Numerals.format(try await store.gazetteer.count(level: .district), for: locale)
+            }
+            return renderer.render("home", title: renderer.localizer.string("nav_home", locale), values: values,
+                                   networkName: networkName, request: request, context: context)
         }
     }
 }
