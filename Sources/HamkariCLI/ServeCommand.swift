@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port: Int = 8080
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "Address of a reverse proxy in front (repeatable): its X-Forwarded-For is used to throttle sign-in per client.")
+    var trustedProxies: [String] = []
+
     @Flag(help: "Demonstration mode: invented data, and a root key kept unprotected beside the data. Never for real records.")
     var demo = false
 
@@ -37,8 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
         let opened = demo ? try await openDemo() : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
         do {
             if demo { try await announceDemo(opened) }
-            let configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
+            var configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
                                                  logLevel: logger.logLevel)
+            configuration.trustedProxies = Set(trustedProxies)
             let app = try await buildApplication(configuration: configuration, store: opened, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()

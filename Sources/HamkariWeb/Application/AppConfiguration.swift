@@ -15,6 +15,8 @@ public struct AppConfiguration: Sendable {
     /// The time for sign-in throttling and one-time codes; tests hold it still so that a slow machine
     /// cannot outwait a lock or drift into the next code's window.
     public var clock: @Sendable () -> Date
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (for per-address throttling).
+    public var trustedProxies: Set<String> = []
     /// How often the server signs a checkpoint of the audit log (when it has grown).
     public var auditCheckpointInterval: Duration = .seconds(3600)
 

@@ -52,7 +52,8 @@ public func buildRouter(
     let guarded = GuardedRouter(router: router, store: store)
     SystemController(store: store).addRoutes(to: guarded)
     AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie,
-                   clock: configuration.clock).addRoutes(to: guarded)
+                   clock: configuration.clock, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
+        .addRoutes(to: guarded)
     AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, clock: configuration.clock)
         .addRoutes(to: guarded)
     SecuritySettingsController(store: store, renderer: renderer).addRoutes(to: guarded)

@@ -18,6 +18,7 @@ struct AuthController: Sendable {
     let sessionCookie: SessionCookie
     let loginCookie: LoginFormCookie
     let clock: @Sendable () -> Date
+    let clientAddress: ClientAddress
 
     func addRoutes(to guarded: GuardedRouter) {
         guarded.open(.get, Self.loginPath) { request, context in
@@ -71,7 +72,7 @@ struct AuthController: Sendable {
         let password = fields["password"] ?? ""
         let next = fields["next"] ?? "/"
         let accountKey = "account:" + store.keys.blindIndex.index(of: login)
-        let addressKey = "address:" + (context.remoteAddress ?? "unknown")
+        let addressKey = "address:" + clientAddress.of(request, peer: context.remoteAddress)
         let now = clock()
         let locked = max(try await store.throttle.lockedSeconds(accountKey, now: now),
                          try await store.throttle.lockedSeconds(addressKey, now: now))
