@@ -105,3 +105,21 @@ struct TwoFactorTests {
         }
     }
 }
+
+@Suite("Second-factor page")
+struct SecondFactorPageTests {
+    @Test("Someone who still owes the second factor sees no menu and no account")
+    func noMenuWhilePending() async throws {
+        try await withTestApplication(.sqlite) { client, session async throws in
+            let user = try #require(try await session.store.users.find(login: session.coordinatorLogin))
+            let token = try await session.store.sessions.create(for: user.id, secondFactorPending: true)
+            try await client.execute(uri: AuthController.secondFactorPath, method: .get,
+                                     headers: [.cookie: "\(TestSession.sessionCookie)=\(token.value)"]) { response async throws in
+                #expect(response.status == .ok)
+                let html = response.body.text
+                #expect(html.contains("name=\"code\""))
+                #expect(!html.contains("href=\"/organisations\"") && !html.contains("action=\"/logout\""))
+            }
+        }
+    }
+}

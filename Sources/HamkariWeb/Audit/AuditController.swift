@@ -1,5 +1,6 @@
 import Foundation
 import HamkariCore
+import HamkariSecurity
 import HamkariStore
 import Hummingbird
 
@@ -21,7 +22,7 @@ struct AuditController: Sendable {
     }
 
     private func page(
-        _ request: Request, _ context: AppRequestContext, before: Int64?, report: AuditVerifierReport?
+        _ request: Request, _ context: AppRequestContext, before: Int64?, report: AuditVerifier.Report?
     ) async throws -> HTMLPage {
         let entries = try await store.audit.recent(limit: Self.pageSize, before: before)
         let formatter = ISO8601DateFormatter()
@@ -42,6 +43,3 @@ struct AuditController: Sendable {
                                networkName: try await store.networkName(), request: request, context: context)
     }
 }
-
-import HamkariSecurity
-typealias AuditVerifierReport = AuditVerifier.Report

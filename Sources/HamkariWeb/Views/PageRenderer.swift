@@ -42,6 +42,8 @@ public struct PageRenderer: Sendable {
         page["t"] = localizer.table(for: locale)
         let content = library.render(page, withTemplate: template) ?? ""
         let now = Date()
+        // Someone still owing the second factor is not signed in yet: no menu, no account.
+        let identity = context.identity.flatMap { $0.secondFactorPending ? nil : $0 }
         let layout: [String: Any] = [
             "lang": locale.tag,
             "dir": locale.direction,
@@ -52,11 +54,11 @@ public struct PageRenderer: Sendable {
             "demo": demo,
             "today": DateDisplay.day(now, calendar: context.calendar, locale: locale),
             "todayISO": CalendarDay(now, in: .gregorian).numeric,
-            "signedIn": context.identity?.sessionToken != nil,
-            "login": context.identity?.user.login ?? "",
-            "csrf": context.identity?.csrfToken ?? "",
+            "signedIn": identity?.sessionToken != nil,
+            "login": identity?.user.login ?? "",
+            "csrf": identity?.csrfToken ?? "",
             "nav": Self.navigation.filter { item in
-                context.identity.map { AccessPolicy.decide($0.subject, item.action).isAllowed } ?? false
+                identity.map { AccessPolicy.decide($0.subject, item.action).isAllowed } ?? false
             }.map { item -> [String: Any] in
                 let current = item.path == "/" ? path == "/" : path.hasPrefix(item.path)
                 return ["href": item.path, "label": localizer.string(item.labelKey, locale), "current": current]
