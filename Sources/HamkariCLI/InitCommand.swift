@@ -45,7 +45,7 @@ struct InitCommand: AsyncParsableCommand {
 
         let keyRing = KeyRing.generate()
         let opened = try await Store.open(store.location, keys: try InstanceKeys(keyRing: keyRing), create: true, logger: logger)
-        do {
+        try await opened.closing { store in
             let keyFileSecret = keyFile.map { _ in KeyFile.newSecret() }
             if let keyFile, let keyFileSecret {
                 guard FileManager.default.createFile(atPath: keyFile, contents: Data(KeyFile.removable.encode(keyFileSecret).utf8),
@@ -54,12 +54,8 @@ struct InitCommand: AsyncParsableCommand {
                 }
             }
             try keyDirectory.create(keyRing: keyRing, passphrase: passphrase, keyFileSecret: keyFileSecret)
-            try await opened.audit.append(AuditEvent(actor: AuditEvent.commandLineActor, action: .instanceInitialised, target: "instance"))
-        } catch {
-            await opened.shutdown()
-            throw error
+            try await store.audit.append(AuditEvent(actor: AuditEvent.commandLineActor, action: .instanceInitialised, target: "instance"))
         }
-        await opened.shutdown()
         Console.say("Created a Hamkari instance at \(store.location.redacted); its keys are in \(keyDirectory.url.path).")
         if let keyFile { Console.say("Key file written to \(keyFile): move it to removable media and keep it apart from the server.") }
     }

@@ -22,14 +22,6 @@ enum Instance {
     static func with<T>(
         _ options: StoreOptions, unlock: UnlockOptions, label: String, _ work: (Store) async throws -> T
     ) async throws -> T {
-        let store = try await open(options, unlock: try unlock.method(), logger: options.logger(label))
-        do {
-            let result = try await work(store)
-            await store.shutdown()
-            return result
-        } catch {
-            await store.shutdown()
-            throw error
-        }
+        try await open(options, unlock: try unlock.method(), logger: options.logger(label)).closing(work)
     }
 }

@@ -26,13 +26,9 @@ struct KeyRotateCommand: AsyncParsableCommand {
         let rotated = try keyDirectory.rotate(try keyDirectory.unlock(try unlock.method()))
         let opened = try await Store.open(store.location, keys: try InstanceKeys(keyRing: rotated), create: false,
                                           logger: store.logger("hamkari.key"))
-        do {
-            try await opened.audit.append(AuditEvent(actor: AuditEvent.commandLineActor, action: .keysRotated, target: "v\(rotated.current)"))
-        } catch {
-            await opened.shutdown()
-            throw error
+        try await opened.closing { store in
+            try await store.audit.append(AuditEvent(actor: AuditEvent.commandLineActor, action: .keysRotated, target: "v\(rotated.current)"))
         }
-        await opened.shutdown()
         Console.say("Key version \(rotated.current) is now in use. Run `hamkari key reseal` to move older values to it.")
     }
 }

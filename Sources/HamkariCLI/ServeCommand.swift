@@ -39,19 +39,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = store.logger("hamkari")
         let opened = demo ? try await openDemo() : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
-        do {
-            if demo { try await announceDemo(opened) }
+        try await opened.closing { instance in
+            if demo { try await announceDemo(instance) }
             var configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
                                                  logLevel: logger.logLevel)
             configuration.trustedProxies = Set(trustedProxies)
-            let app = try await buildApplication(configuration: configuration, store: opened, logger: logger)
+            let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()
-        } catch {
-            await opened.shutdown()
-            throw error
         }
-        await opened.shutdown()
     }
 
     /// A demo instance keeps its root key in the clear; a new data directory gets one.

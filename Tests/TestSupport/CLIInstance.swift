@@ -38,14 +38,7 @@ public struct CLIInstance: Sendable {
     /// Opens the instance in the test process, unlocked with the passphrase.
     public func withStore<T: Sendable>(_ work: (Store) async throws -> T) async throws -> T {
         let keyRing = try KeyDirectory(dataDirectory: dataDirectory).unlock(.passphrase(Self.passphrase)).keyRing
-        let store = try await Store.open(location, keys: try InstanceKeys(keyRing: keyRing), create: false, logger: TestDatabase.logger)
-        do {
-            let result = try await work(store)
-            await store.shutdown()
-            return result
-        } catch {
-            await store.shutdown()
-            throw error
-        }
+        return try await Store.open(location, keys: try InstanceKeys(keyRing: keyRing), create: false, logger: TestDatabase.logger)
+            .closing(work)
     }
 }

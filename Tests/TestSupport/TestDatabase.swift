@@ -28,15 +28,7 @@ public enum TestDatabase: String, Sendable, CustomTestStringConvertible {
     /// Runs `work` with a new, migrated, empty store of this kind, and removes it afterwards.
     public func withStore<T: Sendable>(_ work: (Store) async throws -> T) async throws -> T {
         try await withLocation { location in
-            let store = try await Store.open(location, keys: .generate(), create: true, logger: Self.logger)
-            do {
-                let result = try await work(store)
-                await store.shutdown()
-                return result
-            } catch {
-                await store.shutdown()
-                throw error
-            }
+            try await Store.open(location, keys: .generate(), create: true, logger: Self.logger).closing(work)
         }
     }
 

@@ -67,6 +67,19 @@ public final class Store: Sendable {
         await backend.shutdown()
     }
 
+    /// Runs `work`, then shuts the store down, whether `work` finished or threw.
+    @discardableResult
+    public func closing<T>(_ work: (Store) async throws -> T) async throws -> T {
+        do {
+            let result = try await work(self)
+            await shutdown()
+            return result
+        } catch {
+            await shutdown()
+            throw error
+        }
+    }
+
     /// The network's name in every language, as configured (or the generic name on a new instance).
     public func networkName() async throws -> LocalizedNames {
         let settings = self.settings
