@@ -6,20 +6,9 @@ import Hummingbird
 /// policy must allow for the signed-in account. Routes are added only through it, and a test checks
 /// that the router holds no route it did not register, so no route escapes the policy.
 final class GuardedRouter {
-    enum Requirement: Sendable, Equatable {
-        case open
-        case allowed(AccessPolicy.Action)
-    }
-
-    struct Registration: Sendable, Equatable {
-        let method: HTTPRequest.Method
-        let path: String
-        let requirement: Requirement
-    }
-
     let router: Router<AppRequestContext>
     let store: Store
-    private(set) var registrations: [Registration] = []
+    private(set) var routes: [RouteTable.Route] = []
 
     init(router: Router<AppRequestContext>, store: Store) {
         self.router = router
@@ -30,7 +19,7 @@ final class GuardedRouter {
         _ method: HTTPRequest.Method, _ path: String,
         _ handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
     ) {
-        registrations.append(Registration(method: method, path: path, requirement: .open))
+        routes.append(RouteTable.Route(method: method.rawValue, path: path, action: nil))
         router.on(RouterPath(path), method: method, use: handler)
     }
 
@@ -38,7 +27,7 @@ final class GuardedRouter {
         _ method: HTTPRequest.Method, _ path: String, _ action: AccessPolicy.Action,
         _ handler: @escaping @Sendable (Request, AppRequestContext, SignedIn) async throws -> Output
     ) {
-        registrations.append(Registration(method: method, path: path, requirement: .allowed(action)))
+        routes.append(RouteTable.Route(method: method.rawValue, path: path, action: action))
         let store = self.store
         router.on(RouterPath(path), method: method) { request, context -> Response in
             let isAPI = request.uri.path.hasPrefix("/api/")

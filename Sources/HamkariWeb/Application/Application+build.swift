@@ -62,9 +62,6 @@ public func buildRouter(
     OrganisationController(store: store, renderer: renderer, localizer: localizer).addRoutes(to: guarded)
     GazetteerController(store: store, renderer: renderer).addRoutes(to: guarded)
     try OpenAPIController().addRoutes(to: guarded)
-    let table = RouteTable(routes: guarded.registrations.map { registration in
-        let action: AccessPolicy.Action? = if case .allowed(let action) = registration.requirement { action } else { nil }
-        return RouteTable.Route(method: registration.method.rawValue, path: registration.path, action: action)
-    })
+    let table = RouteTable(routes: guarded.routes)
     return (router, table)
 }

@@ -27,8 +27,7 @@ struct AuditCheckpointService: Service {
     /// Returns the new checkpoint's size, or nil when the log has not grown since the last one.
     @discardableResult
     func checkpointIfGrown() async throws -> Int? {
-        let report = try await store.audit.verify()
-        guard report.entryCount > (try await store.audit.lastCheckpointSize() ?? 0) else { return nil }
+        guard try await store.audit.count() > (try await store.audit.lastCheckpointSize() ?? 0) else { return nil }
         return try await store.audit.checkpoint(actor: AuditEvent.systemActor).treeSize
     }
 }

@@ -28,15 +28,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
         }
         if let user = context.identity?.user {
-            context.locale = LocaleNegotiation.choose(
-                userSetting: request.uri.queryParameters["lang"] == nil ? user.locale?.rawValue : nil,
-                query: request.uri.queryParameters["lang"].map(String.init),
-                remembered: request.cookies[LocaleMiddleware.languageCookie]?.value,
-                acceptLanguage: request.headers[.acceptLanguage])
-            let explicitCalendar = request.uri.queryParameters["cal"].flatMap { CalendarSystem(tag: String($0)) }
-            context.calendar = explicitCalendar ?? user.calendar
-                ?? request.cookies[LocaleMiddleware.calendarCookie].flatMap { CalendarSystem(tag: $0.value) }
-                ?? context.locale.defaultCalendar
+            (context.locale, context.calendar) = LocaleMiddleware.choose(for: request, user: user)
         }
         return try await next(request, context)
     }

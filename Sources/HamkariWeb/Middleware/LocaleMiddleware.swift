@@ -15,15 +15,9 @@ struct LocaleMiddleware: RouterMiddleware {
         let query = request.uri.queryParameters
         let queryLanguage = query["lang"].map(String.init)
         let queryCalendar = query["cal"].map(String.init)
-        let locale = LocaleNegotiation.choose(
-            query: queryLanguage,
-            remembered: request.cookies[Self.languageCookie]?.value,
-            acceptLanguage: request.headers[.acceptLanguage]
-        )
-        context.locale = locale
+        (context.locale, context.calendar) = Self.choose(for: request, user: nil)
+        let locale = context.locale
         let explicitCalendar = queryCalendar.flatMap(CalendarSystem.init(tag:))
-        let rememberedCalendar = request.cookies[Self.calendarCookie].flatMap { CalendarSystem(tag: $0.value) }
-        context.calendar = explicitCalendar ?? rememberedCalendar ?? locale.defaultCalendar
 
         var response = try await next(request, context)
         response.headers[.vary] = "Accept-Language, Cookie"
@@ -34,6 +28,22 @@ struct LocaleMiddleware: RouterMiddleware {
             response.setCookie(Self.preference(Self.calendarCookie, explicitCalendar.rawValue))
         }
         return response
+    }
+
+    /// Language: an explicit `?lang=`, then the signed-in person's setting, then the cookie, then
+    /// `Accept-Language`. Calendar: `?cal=`, then the person's setting, then the cookie, then the language's.
+    static func choose(for request: Request, user: UserAccount?) -> (AppLocale, CalendarSystem) {
+        let query = request.uri.queryParameters
+        let queryLanguage = query["lang"].map(String.init)
+        let locale = LocaleNegotiation.choose(
+            userSetting: queryLanguage == nil ? user?.locale?.rawValue : nil,
+            query: queryLanguage,
+            remembered: request.cookies[languageCookie]?.value,
+            acceptLanguage: request.headers[.acceptLanguage]
+        )
+        let calendar = query["cal"].flatMap { CalendarSystem(tag: String($0)) } ?? user?.calendar
+            ?? request.cookies[calendarCookie].flatMap { CalendarSystem(tag: $0.value) } ?? locale.defaultCalendar
+        return (locale, calendar)
     }
 
     static func preference(_ name: String, _ value: String) -> Cookie {
