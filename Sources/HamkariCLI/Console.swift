@@ -10,3 +10,12 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }
+
+/// A failure the operator can act on: printed as its message alone, without the usage text.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -15,14 +15,18 @@ struct UnlockOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: "Unlock with this key file instead of the passphrase.")
     var keyFile: String?
 
+    @Flag(name: .customLong("demo-key"), help: "Unlock a demonstration instance (made by `serve --demo`) with the key kept beside its data.")
+    var demoKey = false
+
     struct Locked: Error, CustomStringConvertible {
         let description = """
             The instance is locked. Give its passphrase (--passphrase-file FILE, the HAMKARI_PASSPHRASE \
-            environment variable, or type it when asked) or its key file (--key-file FILE).
+            environment variable, or type it when asked) or its key file (--key-file FILE); a demonstration instance opens with --demo-key.
             """
     }
 
     func method() throws -> KeyDirectory.Unlock {
+        if demoKey { return .demo }
         if let keyFile { return try Self.readKeyFile(keyFile) }
         if let passphrase = try Passphrase.fromFileOrEnvironment(passphraseFile) { return .passphrase(passphrase) }
         if let typed = Passphrase.prompt("Passphrase: ") { return .passphrase(typed) }

@@ -10,9 +10,30 @@ public enum AccessPolicy {
             return .allow
         case .manageOrganisations, .manageUsers, .importGazetteer, .viewAuditLog, .checkpointAuditLog:
             return subject.role == .coordinator ? .allow : .deny("only coordinators administer the network")
-        case .viewIdentity:
+        case .viewIdentity, .viewPreciseLocation:
             return identityAccess(subject, resource)
+        case .viewEvents, .exportEvents:
+            return subject.role == .defender ? .deny("defenders use the protection pages") : .allow
+        case .documentEvents:
+            return [.documenter, .reviewer, .coordinator, .protectionOfficer].contains(subject.role)
+                ? .allow : .deny("this role does not document events")
+        case .importEvents:
+            return [.documenter, .coordinator].contains(subject.role) ? .allow : .deny("only documenters and coordinators import")
+        case .reviewEvents:
+            return [.reviewer, .coordinator].contains(subject.role) ? .allow : .deny("only reviewers verify records")
         }
+    }
+
+    /// May `subject` change this event? Those who document, in the owning organisation (or its author),
+    /// and only while the record is open for editing.
+    public static func mayEdit(_ subject: Subject, _ event: EventVisibility.Facts) -> Decision {
+        guard decide(subject, .documentEvents).isAllowed, EventVisibility(subject).allows(event) else {
+            return .deny("you may not change this record")
+        }
+        guard subject.organisationID == event.organisationID || subject.id == event.authorID else {
+            return .deny("only the owning organisation changes a record")
+        }
+        return VerificationWorkflow.isEditable(event.status) ? .allow : .deny("a concluded record is reopened before it is changed")
     }
 
     /// Identities are need-to-know: never for partners or analysts; the protection compartment only
@@ -52,6 +73,14 @@ extension AccessPolicy {
         case viewIdentity = "identity.view"
         /// One's own password, two-factor and sessions.
         case manageOwnAccount = "account.manage-own"
+        /// Exact coordinates of a place; others see them rounded.
+        case viewPreciseLocation = "location.view-precise"
+        /// Lists, searches and reads the events the record policy lets the account see.
+        case viewEvents = "events.view"
+        case documentEvents = "events.document"
+        case reviewEvents = "events.review"
+        case importEvents = "events.import"
+        case exportEvents = "events.export"
     }
 
     /// The account asking.

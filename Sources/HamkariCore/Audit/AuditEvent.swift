@@ -49,4 +49,12 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case signedOutEverywhere = "auth.logout-everywhere"
     case accessDenied = "access.denied"
     case settingsChanged = "settings.change"
+    case eventCreated = "event.create"
+    case eventUpdated = "event.update"
+    case eventStatusChanged = "event.status"
+    case eventDeleted = "event.delete"
+    case eventIdentityViewed = "event.identity.view"
+    case eventsImported = "events.import"
+    case eventsExported = "events.export"
+    case vocabularyImported = "vocabulary.import"
 }

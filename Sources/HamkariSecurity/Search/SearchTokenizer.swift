@@ -8,7 +8,8 @@ public struct SearchTokenizer: Sendable {
     let key: SymmetricKey
 
     public init(keyRing: KeyRing) throws {
-        self.key = try keyRing.subkey(.searchTokens)
+        // Version 1 always: tokens must not change when keys rotate, or the index would stop matching.
+        self.key = try keyRing.subkey(.searchTokens, version: keyRing.versions.keys.min())
     }
 
     public init(key: SymmetricKey) {

@@ -62,6 +62,8 @@ public final class Store: Sendable {
     public var apiTokens: APITokenRepository { APITokenRepository(backend: backend) }
     public var twoFactor: TwoFactorRepository { TwoFactorRepository(backend: backend, keys: keys) }
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend) }
+    public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
+    public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
 
     public func shutdown() async {
         await backend.shutdown()

@@ -15,6 +15,11 @@ public struct GazetteerRepository: Sendable {
         })
     }
 
+    /// Every unit, provinces and districts: what validation checks places against.
+    public func all() async throws -> [AdminUnit] {
+        try await units(where: { $0 })
+    }
+
     public func unit(pcode: String) async throws -> AdminUnit? {
         try await units(where: { $0.where("pcode", .equal, pcode) }).first
     }

@@ -8,6 +8,7 @@ public enum Migrations {
         m002BuiltInGazetteer,
         m003AuditLog,
         m004Authentication,
+        m005Documentation,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

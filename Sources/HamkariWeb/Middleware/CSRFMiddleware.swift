@@ -21,6 +21,9 @@ struct CSRFMiddleware: RouterMiddleware {
             throw AppError.crossSite
         }
         if case .apiToken = context.identity?.credential { return try await next(request, context) }
+        // Uploads stream: their handlers read them with `MultipartUpload`, which checks the form token
+        // before accepting any file byte. Only a signed-in person's upload gets this far.
+        if MultipartUpload.isMultipart(request), context.identity?.csrfToken != nil { return try await next(request, context) }
         var request = request
         let fields = try await FormFields.read(&request)
         let expected = context.identity?.csrfToken ?? request.cookies[loginCookie.name]?.value
@@ -47,6 +50,8 @@ enum ConstantTimeText {
 /// The fields of a URL-encoded form body, read once and left in the request for the handler.
 enum FormFields {
     static func read(_ request: inout Request) async throws -> [String: String] {
+        // An upload is read only by the handlers made for it (`MultipartUpload`), which check its form token.
+        if MultipartUpload.isMultipart(request) { throw AppError.missingFormToken }
         guard request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true else { return [:] }
         let body = try await request.collectBody(upTo: 64 * 1024)
         let text = String(buffer: body)

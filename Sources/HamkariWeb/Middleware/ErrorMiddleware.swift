@@ -20,8 +20,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return try await respond(AppError(framework: error.status), request: request, context: context)
         } catch let error as StoreError {
-            context.logger.warning("store error", metadata: ["error": .string(String(describing: error))])
-            return try await respond(.unavailable, request: request, context: context)
+            switch error {
+            case .notFound: return try await respond(.notFound, request: request, context: context)
+            case .conflict: return try await respond(.conflict, request: request, context: context)
+            default:
+                context.logger.warning("store error", metadata: ["error": .string(String(describing: error))])
+                return try await respond(.unavailable, request: request, context: context)
+            }
         } catch {
             context.logger.error("unexpected error", metadata: ["type": .string(String(reflecting: type(of: error)))])
             return try await respond(.internalError, request: request, context: context)
@@ -30,8 +35,9 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
         let message = localizer.string(error.messageKey, context.locale)
+        let issues = error.issues.map { APIErrorBody.Issue(field: $0.field, message: localizer.string($0.messageKey, context.locale)) }
         if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
-            let body = APIErrorBody(error: .init(code: error.code, message: message))
+            let body = APIErrorBody(error: .init(code: error.code, message: message, issues: issues.isEmpty ? nil : issues))
             return try JSONBody(value: body, status: error.status).response(from: request, context: context)
         }
         let (titleKey, textKey) = switch error.status {
@@ -44,7 +50,8 @@ struct ErrorMiddleware: RouterMiddleware {
         let networkName = (try? await store.networkName()) ?? LocalizedNames(english: "Hamkari")
         let page = renderer.render(
             "error", title: title,
-            values: ["heading": title, "message": localizer.string(textKey, context.locale)],
+            values: ["heading": title, "message": localizer.string(textKey, context.locale),
+                     "issues": issues.map { ["field": $0.field, "message": $0.message] }],
             networkName: networkName, request: request, context: context, status: error.status
         )
         return try page.response(from: request, context: context)

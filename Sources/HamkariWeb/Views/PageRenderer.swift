@@ -25,6 +25,7 @@ public struct PageRenderer: Sendable {
     /// The menu; an item shows only to those the policy lets through.
     static let navigation = [
         NavItem(path: "/", labelKey: "nav_home", action: .viewHome),
+        NavItem(path: "/events", labelKey: "nav_events", action: .viewEvents),
         NavItem(path: "/organisations", labelKey: "nav_organisations", action: .viewDirectory),
         NavItem(path: "/gazetteer", labelKey: "nav_gazetteer", action: .viewGazetteer),
         NavItem(path: "/audit", labelKey: "nav_audit", action: .viewAuditLog),

@@ -19,14 +19,14 @@ struct HTMLPage: ResponseGenerator {
 struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
     var value: Value
     var status: HTTPResponse.Status = .ok
+    /// Where a created resource lives.
+    var location: String?
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
-        )
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if let location { headers[.location] = location }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

@@ -1,0 +1,273 @@
+import Foundation
+
+/// Reads events from a CSV file in Hamkari's layout (or another, through a mapping). The whole
+/// file is checked first; any error, reported with its line and column, means nothing is imported.
+public struct EventCSVImport: Sendable {
+    public struct Result: Sendable {
+        public var events: [Event]
+        public var rows: Int
+        public var errors: [CSVRowError]
+    }
+
+    public var mapping: CSVMapping
+    public var validator: EventValidator
+    public var units: [AdminUnit]
+    public var organisationID: UUID
+    public var authorID: UUID
+    public var now: Date
+    /// Stop collecting after this many errors: the file is wrong, the reader has enough to fix.
+    public var errorLimit = 100
+
+    public init(mapping: CSVMapping, validator: EventValidator, units: [AdminUnit], organisationID: UUID, authorID: UUID, now: Date = Date()) {
+        self.mapping = mapping
+        self.validator = validator
+        self.units = units
+        self.organisationID = organisationID
+        self.authorID = authorID
+        self.now = now
+    }
+
+    public func read(_ text: String) -> Result {
+        let records: [CSVRecord]
+        do { records = try CSVReader.records(in: text) } catch {
+            return Result(events: [], rows: 0, errors: [CSVRowError(line: error.line, column: "", messageKey: "csv_malformed", value: error.reason)])
+        }
+        guard let header = records.first else {
+            return Result(events: [], rows: 0, errors: [CSVRowError(line: 1, column: "", messageKey: "csv_empty")])
+        }
+        var errors: [CSVRowError] = []
+        if !mapping.unknownColumns.isEmpty {
+            errors.append(CSVRowError(line: 0, column: "", messageKey: "csv_mapping_unknown_columns", value: mapping.unknownColumns.joined(separator: ", ")))
+        }
+        var position: [String: Int] = [:]
+        for (index, name) in header.fields.enumerated() {
+            position[name.trimmingCharacters(in: .whitespaces).lowercased()] = index
+        }
+        var index: [String: Int] = [:]
+        for column in EventCSVLayout.columns {
+            let theirs = (mapping.columns[column] ?? column).lowercased()
+            if let found = position[theirs] { index[column] = found }
+        }
+        for required in ["title", "act_type"] where index[required] == nil && mapping.defaults[required] == nil {
+            errors.append(CSVRowError(line: header.line, column: required, messageKey: "csv_missing_column", value: required))
+        }
+        if !errors.isEmpty { return Result(events: [], rows: records.count - 1, errors: errors) }
+
+        var reader = RowReader(import: self)
+        var order: [String] = []
+        var events: [String: Event] = [:]
+        var firstLine: [String: Int] = [:]
+        for record in records.dropFirst() {
+            if reader.errors.count >= errorLimit { break }
+            let row = Row(record: record, index: index, mapping: mapping)
+            let key = row["event_key"] ?? "line-\(record.line)"
+            if events[key] == nil {
+                guard let event = reader.event(row) else { continue }
+                events[key] = event
+                order.append(key)
+                firstLine[key] = record.line
+            }
+            reader.addAct(row, to: &events[key]!)
+        }
+        errors = reader.errors
+        for key in order where errors.count < errorLimit {
+            for issue in validator.issues(in: events[key]!) {
+                errors.append(CSVRowError(line: firstLine[key]!, column: issue.field, messageKey: issue.messageKey))
+            }
+        }
+        return Result(events: errors.isEmpty ? order.map { events[$0]! } : [], rows: records.count - 1, errors: errors)
+    }
+
+    struct Row {
+        let record: CSVRecord
+        let index: [String: Int]
+        let mapping: CSVMapping
+
+        var line: Int { record.line }
+
+        subscript(column: String) -> String? {
+            var value = index[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if let translated = mapping.values[column]?[value] { value = translated }
+            if value.isEmpty { value = mapping.defaults[column] ?? "" }
+            return value.isEmpty ? nil : value
+        }
+    }
+
+    /// Reads the values of rows, collecting what is wrong rather than stopping at the first problem.
+    struct RowReader {
+        let `import`: EventCSVImport
+        var errors: [CSVRowError] = []
+        let provinces: [String: AdminUnit]
+        let districts: [String: [AdminUnit]]
+
+        init(import: EventCSVImport) {
+            self.import = `import`
+            var provinces: [String: AdminUnit] = [:]
+            var districts: [String: [AdminUnit]] = [:]
+            for unit in `import`.units {
+                switch unit.level {
+                case .province:
+                    for key in Self.keys(for: unit) { provinces[key] = unit }
+                case .district:
+                    for key in Self.keys(for: unit) { districts[key, default: []].append(unit) }
+                }
+            }
+            self.provinces = provinces
+            self.districts = districts
+        }
+
+        static func keys(for unit: AdminUnit) -> [String] {
+            [unit.pcode, unit.nameEnglish, unit.nameDari].compactMap { $0.map(fold) }
+        }
+
+        static func fold(_ text: String) -> String {
+            text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .replacingOccurrences(of: "ي", with: "ی").replacingOccurrences(of: "ك", with: "ک")
+                .filter { !$0.isWhitespace && $0 != "-" && $0 != "'" }
+        }
+
+        mutating func fail(_ row: Row, _ column: String, _ key: String, _ value: String = "") {
+            errors.append(CSVRowError(line: row.line, column: column, messageKey: key, value: value))
+        }
+
+        var calendarFallback: CalendarSystem { .solarHijri }
+
+        mutating func calendar(_ row: Row) -> CalendarSystem {
+            guard let text = row["calendar"] else { return calendarFallback }
+            guard let calendar = CalendarSystem(tag: text) else {
+                fail(row, "calendar", "csv_bad_calendar", text)
+                return calendarFallback
+            }
+            return calendar
+        }
+
+        mutating func date(_ row: Row, _ column: String) -> EventDate? {
+            guard let text = row[column] else { return nil }
+            do { return try EventDate.parse(text, calendar: calendar(row)) } catch {
+                fail(row, column, "csv_bad_date", text)
+                return nil
+            }
+        }
+
+        mutating func number(_ row: Row, _ column: String) -> Int {
+            guard let text = row[column] else { return 0 }
+            guard let value = Int(Numerals.asciiDigits(text)), value >= 0 else {
+                fail(row, column, "csv_bad_count", text)
+                return 0
+            }
+            return value
+        }
+
+        mutating func decimal(_ row: Row, _ column: String) -> Double? {
+            guard let text = row[column] else { return nil }
+            guard let value = Double(Numerals.asciiDigits(text)) else {
+                fail(row, column, "csv_bad_number", text)
+                return nil
+            }
+            return value
+        }
+
+        mutating func choice<Value: RawRepresentable & CaseIterable>(_ row: Row, _ column: String, _ fallback: Value) -> Value
+        where Value.RawValue == String {
+            guard let text = row[column] else { return fallback }
+            guard let value = Value(rawValue: text) ?? Value(rawValue: text.lowercased()) else {
+                fail(row, column, "csv_bad_choice", "\(text) ∉ {\(Value.allCases.map(\.rawValue).joined(separator: ", "))}")
+                return fallback
+            }
+            return value
+        }
+
+        mutating func term(_ row: Row, _ column: String, _ list: VocabularyList) -> String? {
+            guard let text = row[column] else { return nil }
+            guard let code = `import`.validator.vocabulary.resolve(list, text) else {
+                fail(row, column, "csv_bad_term", text)
+                return nil
+            }
+            return code
+        }
+
+        mutating func flag(_ row: Row, _ column: String) -> Bool {
+            guard let text = row[column]?.lowercased() else { return false }
+            switch text {
+            case "yes", "true", "1", "y", "بلی", "هو", "ha": return true
+            case "no", "false", "0", "n", "نخیر", "نه", "yo‘q", "yoq": return false
+            default: fail(row, column, "csv_bad_flag", text); return false
+            }
+        }
+
+        mutating func event(_ row: Row) -> Event? {
+            guard let title = row["title"] else {
+                fail(row, "title", "invalid_title_required")
+                return nil
+            }
+            var province: AdminUnit?
+            if let text = row["province"] {
+                province = provinces[Self.fold(text)]
+                if province == nil { fail(row, "province", "csv_bad_province", text) }
+            }
+            var district: AdminUnit?
+            if let text = row["district"] {
+                let candidates = districts[Self.fold(text)] ?? []
+                district = candidates.first { province == nil || $0.parentPcode == province!.pcode }
+                if district == nil {
+                    fail(row, "district", "csv_bad_district", text)
+                }
+                if province == nil, let district { province = provinces[Self.fold(district.parentPcode)] }
+            }
+            var coordinates: Coordinates?
+            switch (decimal(row, "latitude"), decimal(row, "longitude")) {
+            case (let latitude?, let longitude?): coordinates = Coordinates(latitude: latitude, longitude: longitude)
+            case (nil, nil): break
+            default: fail(row, "latitude", "invalid_coordinates")
+            }
+            var event = Event(
+                organisationID: `import`.organisationID, authorID: `import`.authorID,
+                confidentiality: choice(row, "confidentiality", Confidentiality.network), title: title,
+                description: row["description"] ?? "", date: date(row, "date"),
+                provincePcode: province?.pcode, districtPcode: district?.pcode, village: row["village"], coordinates: coordinates,
+                createdAt: `import`.now, updatedAt: `import`.now)
+            if row["source_method"] != nil || row["source_consent"] != nil {
+                let credibility = row["source_credibility"] == nil ? 6 : number(row, "source_credibility")
+                event.sources.append(Source(
+                    method: choice(row, "source_method", Source.Method.other), reliability: choice(row, "source_reliability", Source.Reliability.f),
+                    credibility: credibility, consent: choice(row, "source_consent", Source.Consent.internal)))
+            }
+            return event
+        }
+
+        mutating func addAct(_ row: Row, to event: inout Event) {
+            guard let type = term(row, "act_type", .actType) else {
+                if row["act_type"] == nil { fail(row, "act_type", "csv_act_type_required") }
+                return
+            }
+            let victim: Victim
+            let count = GroupCount(men: number(row, "victims_men"), women: number(row, "victims_women"), boys: number(row, "victims_boys"),
+                                   girls: number(row, "victims_girls"), unknown: number(row, "victims_unknown"))
+            let name = row["victim_name"]
+            if name != nil || row["victim_sex"] != nil || row["victim_age_group"] != nil {
+                let person = Person(
+                    roles: [.victim], identity: PersonIdentity(name: name ?? ""), sex: choice(row, "victim_sex", Person.Sex.unknown),
+                    ageGroup: choice(row, "victim_age_group", Person.AgeGroup.unknown),
+                    occupation: choice(row, "victim_occupation", Person.Occupation.unknown), isHumanRightsDefender: flag(row, "victim_is_hrd"))
+                event.people.append(person)
+                victim = .person(person.id)
+            } else {
+                victim = .group(count.total > 0 ? count : GroupCount(unknown: 1))
+            }
+            var involvements: [Involvement] = []
+            if let perpetrator = term(row, "perpetrator_type", .perpetratorType) {
+                involvements.append(Involvement(perpetratorGroup: row["perpetrator_group"], perpetratorType: perpetrator,
+                                                degree: term(row, "involvement_degree", .involvementDegree) ?? "unknown"))
+            }
+            var rights: [String] = []
+            for text in (row["rights"] ?? "").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
+                if let code = `import`.validator.vocabulary.resolve(.rightAffected, text) { rights.append(code) } else {
+                    fail(row, "rights", "csv_bad_term", text)
+                }
+            }
+            event.acts.append(Act(type: type, victim: victim, date: date(row, "act_date"), notes: row["act_notes"] ?? "",
+                                  rightsAffected: rights, involvements: involvements))
+        }
+    }
+}

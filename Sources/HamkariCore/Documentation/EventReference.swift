@@ -1,0 +1,39 @@
+import Foundation
+
+/// Human references for records: `TAK-1405-0042` is the 42nd event of Takhar in Solar Hijri 1405.
+public enum EventReference {
+    /// Short province codes, unambiguous across the 34 provinces (by OCHA P-code).
+    static let provinceCodes: [String: String] = [
+        "AF01": "KBL", "AF02": "KAP", "AF03": "PAR", "AF04": "WAR", "AF05": "LOG", "AF06": "NAN", "AF07": "LAG",
+        "AF08": "PAN", "AF09": "BGL", "AF10": "BAM", "AF11": "GHA", "AF12": "PKA", "AF13": "PIA", "AF14": "KHO",
+        "AF15": "KNR", "AF16": "NUR", "AF17": "BDS", "AF18": "TAK", "AF19": "KDZ", "AF20": "SAM", "AF21": "BAL",
+        "AF22": "SAR", "AF23": "GHO", "AF24": "DAY", "AF25": "URU", "AF26": "ZAB", "AF27": "KAN", "AF28": "JOW",
+        "AF29": "FYB", "AF30": "HEL", "AF31": "BDG", "AF32": "HER", "AF33": "FRA", "AF34": "NIM",
+    ]
+
+    /// The counter a new reference is drawn from: province code and Solar Hijri year of the event
+    /// (of the day it is recorded when its date is not known).
+    public static func prefix(provincePcode: String?, date: EventDate?, recordedAt: Date) -> String {
+        let province = provincePcode.flatMap { provinceCodes[String($0.prefix(4))] } ?? "AFG"
+        let day = date?.first.converted(to: .solarHijri) ?? CalendarDay(recordedAt, in: .solarHijri)
+        return "\(province)-\(day.year)"
+    }
+
+    public static func make(prefix: String, number: Int) -> String {
+        String(format: "%@-%04d", prefix, number)
+    }
+}
+
+/// Pseudonymous codes for people: six characters from an alphabet without look-alikes (no 0/O, 1/I/L).
+public enum PseudonymousCode {
+    static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
+
+    public static func make<Generator: RandomNumberGenerator>(using generator: inout Generator) -> String {
+        "P-" + String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    public static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return make(using: &generator)
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import HamkariCore
+import HamkariSecurity
+import SQLKit
+
+/// Documented events. Every change is one transaction that also writes the record's history and
+/// the audit entry; reads of identities are audited; lists, counts and searches apply the record
+/// policy in SQL, so an event a reader may not see is never listed or counted for them.
+public struct EventRepository: Sendable {
+    let backend: any DatabaseBackend
+    let keys: InstanceKeys
+
+    /// Tables with sealed columns, for the re-seal pass after a key rotation.
+    static let sealedColumns: [(table: String, columns: [String])] = [
+        ("events", ["content_sealed"]), ("event_people", ["identity_sealed"]), ("event_acts", ["notes_sealed"]),
+        ("event_involvements", ["group_sealed"]), ("event_sources", ["notes_sealed"]),
+        ("event_interventions", ["response_sealed"]), ("event_history", ["reason_sealed"]),
+    ]
+
+    var writer: EventRecordWriter { EventRecordWriter(keys: keys, dialect: backend.dialect) }
+    var reader: EventRecordReader { EventRecordReader(keys: keys) }
+
+    /// Stores a new event: gives it its reference and people their codes; returns it as stored.
+    @discardableResult
+    public func create(_ event: Event, actor: UUID) async throws -> Event {
+        let repository = self
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            let stored = try await repository.insertNew(event, change: .created, actor: actor.text, in: database)
+            try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventCreated, target: stored.id.text),
+                                                in: database, dialect: dialect)
+            return stored
+        }
+    }
+
+    /// Stores many new events in one transaction (an import): all of them, or none.
+    public func createAll(
+        _ events: [Event], actor: String, source: String, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [Event] {
+        let repository = self
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            var stored: [Event] = []
+            stored.reserveCapacity(events.count)
+            for event in events {
+                stored.append(try await repository.insertNew(event, change: .imported, actor: actor, in: database))
+                if stored.count % 100 == 0 || stored.count == events.count { progress?(stored.count, events.count) }
+            }
+            try await AuditLogRepository.append(
+                AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
+            return stored
+        }
+    }
+
+    func insertNew(_ event: Event, change: EventHistoryEntry.Change, actor: String, in database: any SQLDatabase) async throws -> Event {
+        var event = event
+        let prefix = EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt)
+        let number = try await database.raw("""
+            INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: prefix), 1)
+            ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + 1 RETURNING last_number
+            """).first()?.decode(column: "last_number", as: Int.self) ?? 1
+        event.reference = EventReference.make(prefix: prefix, number: number)
+        event.revision = 1
+        for index in event.people.indices where event.people[index].code.isEmpty {
+            event.people[index].code = PseudonymousCode.make()
+        }
+        try await writer.insertEventRow(event, into: database)
+        try await writer.insertParts(of: event, into: database)
+        try await appendHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [],
+                                                  toStatus: event.status), eventID: event.id, in: database)
+        return event
+    }
+
+    /// Saves an edit. `event.revision` must be the revision the editor started from; an edit made
+    /// on an older revision is refused, so one person's changes never silently overwrite another's.
+    @discardableResult
+    public func update(_ event: Event, actor: UUID, now: Date = Date()) async throws -> Event {
+        let repository = self
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            guard let current = try await repository.reader.event(id: event.id.text, identities: false, in: database) else {
+                throw StoreError.notFound(what: "The event")
+            }
+            guard current.revision == event.revision else {
+                throw StoreError.conflict(reason: "The event was changed by someone else since you opened it.")
+            }
+            var updated = event
+            updated.reference = current.reference
+            updated.organisationID = current.organisationID
+            updated.authorID = current.authorID
+            updated.status = current.status
+            updated.createdAt = current.createdAt
+            updated.updatedAt = now
+            updated.revision = current.revision + 1
+            for index in updated.people.indices where updated.people[index].code.isEmpty {
+                updated.people[index].code = PseudonymousCode.make()
+            }
+            let fields = EventChanges.fields(from: current, to: updated)
+            let identities = try await repository.writer.storedIdentities(of: event.id, in: database)
+            try await repository.writer.deleteParts(of: event.id, in: database)
+            try await repository.writer.updateEventRow(updated, in: database)
+            try await repository.writer.insertParts(of: updated, keeping: identities, into: database)
+            try await repository.appendHistory(
+                EventHistoryEntry(revision: updated.revision, actor: actor.text, time: now, change: .edited, fields: fields),
+                eventID: event.id, in: database)
+            try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventUpdated, target: event.id.text),
+                                                in: database, dialect: dialect)
+            return updated
+        }
+    }
+
+    /// Moves an event along the verification workflow, after the workflow's own checks.
+    @discardableResult
+    public func transition(
+        _ id: UUID, to target: VerificationStatus, reason: String, by subject: AccessPolicy.Subject, now: Date = Date()
+    ) async throws -> Event {
+        let repository = self
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            guard var event = try await repository.reader.event(id: id.text, identities: false, in: database) else {
+                throw StoreError.notFound(what: "The event")
+            }
+            try VerificationWorkflow.check(subject, moving: event, to: target, reason: reason)
+            let from = event.status
+            event.status = target
+            event.revision += 1
+            event.updatedAt = now
+            try await database.update("events").set("status", to: target.rawValue).set("revision", to: event.revision)
+                .set("updated_at", to: now.epochSeconds).where("id", .equal, id.text).run()
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await repository.appendHistory(
+                EventHistoryEntry(revision: event.revision, actor: subject.id.text, time: now, change: .status, fields: ["status"],
+                                  fromStatus: from, toStatus: target, reason: trimmed.isEmpty ? nil : trimmed),
+                eventID: id, in: database)
+            try await AuditLogRepository.append(
+                AuditEvent(actor: subject.id.text, action: .eventStatusChanged, target: "\(id.text) \(from.rawValue)→\(target.rawValue)"),
+                in: database, dialect: dialect)
+            return event
+        }
+    }
+
+    /// Deletes a draft (a record once submitted stays, to be discredited rather than erased).
+    public func deleteDraft(_ id: UUID, actor: UUID) async throws {
+        let dialect = backend.dialect
+        try await backend.transaction { database in
+            guard let row = try await database.select().column("status").from("events").where("id", .equal, id.text).first() else {
+                throw StoreError.notFound(what: "The event")
+            }
+            guard try row.text("status") == VerificationStatus.draft.rawValue else {
+                throw StoreError.conflict(reason: "Only a draft can be deleted; a submitted record is discredited instead.")
+            }
+            try await SearchIndex(dialect: dialect).remove(eventID: id.text, in: database)
+            try await database.delete(from: "events").where("id", .equal, id.text).run()
+            try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventDeleted, target: id.text), in: database, dialect: dialect)
+        }
+    }
+
+    /// The whole record with people named only by code.
+    public func find(id: UUID) async throws -> Event? {
+        let reader = self.reader
+        return try await backend.read { database in try await reader.event(id: id.text, identities: false, in: database) }
+    }
+
+    /// The whole record with identities opened; the reading is audited in the same transaction.
+    public func findRevealingIdentities(id: UUID, viewer: String) async throws -> Event? {
+        let reader = self.reader
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            guard let event = try await reader.event(id: id.text, identities: true, in: database) else { return nil }
+            if !event.people.isEmpty {
+                try await AuditLogRepository.append(AuditEvent(actor: viewer, action: .eventIdentityViewed, target: id.text),
+                                                    in: database, dialect: dialect)
+            }
+            return event
+        }
+    }
+
+    public func find(reference: String) async throws -> Event? {
+        let id = try await backend.read { database in
+            try await database.select().column("id").from("events").where("reference", .equal, reference).first()?.uuid("id")
+        }
+        return try await id.asyncMap { try await find(id: $0) } ?? nil
+    }
+
+    public func history(of id: UUID) async throws -> [EventHistoryEntry] {
+        let sealing = Sealing(keys: keys, table: "event_history")
+        return try await backend.read { database in
+            try await database.select().column("*").from("event_history").where("event_id", .equal, id.text)
+                .orderBy("revision").all().map { row in
+                    let reason = try row.decode(column: "reason_sealed", as: Data?.self) == nil
+                        ? nil : try sealing.open(row, "reason_sealed", id: try row.text("id"))
+                    return EventHistoryEntry(
+                        revision: try row.int("revision"), actor: try row.text("actor"), time: try row.date("time"),
+                        change: try row.enumValue("change", as: EventHistoryEntry.Change.self),
+                        fields: try row.text("fields").split(separator: ",").map(String.init),
+                        fromStatus: try row.optionalText("from_status").flatMap(VerificationStatus.init(rawValue:)),
+                        toStatus: try row.optionalText("to_status").flatMap(VerificationStatus.init(rawValue:)), reason: reason)
+                }
+        }
+    }
+
+    func appendHistory(_ entry: EventHistoryEntry, eventID: UUID, in database: any SQLDatabase) async throws {
+        let id = UUIDv7.make().text
+        var row = Row()
+        row.set("id", id)
+        row.set("event_id", eventID.text)
+        row.set("revision", entry.revision)
+        row.set("actor", entry.actor)
+        row.set("time", entry.time.epochSeconds)
+        row.set("change", entry.change.rawValue)
+        row.set("fields", entry.fields.joined(separator: ","))
+        row.set("from_status", entry.fromStatus?.rawValue)
+        row.set("to_status", entry.toStatus?.rawValue)
+        row.set("reason_sealed", try entry.reason.map { try Sealing(keys: keys, table: "event_history").seal($0, id: id, field: "reason_sealed") })
+        try await row.insert(into: "event_history", database)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import HamkariCore
+import HamkariSecurity
+import SQLKit
+
+/// The record policy (`EventVisibility`) as an SQL condition on `events`. Keep it in step with
+/// `EventVisibility.allows`: a test runs both over every combination and compares.
+struct EventSQLFilter {
+    let visibility: EventVisibility
+
+    var condition: SQLQueryString {
+        if visibility.none { return "1 = 0" }
+        let me = visibility.accountID.text
+        let organisation = visibility.organisationID.text
+        if visibility.publicOnly {
+            return "(events.author_id = \(bind: me) OR (events.confidentiality = 'public' AND events.status <> 'draft'))"
+        }
+        let protection: SQLQueryString = visibility.protectionCompartment ? "1 = 1" : "1 = 0"
+        return """
+            (events.author_id = \(bind: me) \
+            OR (events.confidentiality = 'protection' AND \(protection)) \
+            OR (events.confidentiality <> 'protection' AND (events.organisation_id = \(bind: organisation) \
+                OR (events.status <> 'draft' AND (events.confidentiality IN ('public', 'network') \
+                    OR (events.confidentiality = 'organisations' AND EXISTS (SELECT 1 FROM event_shares s \
+                        WHERE s.event_id = events.id AND s.organisation_id = \(bind: organisation))))))))
+            """
+    }
+}
+
+extension EventRepository {
+    /// The conditions of `query` and of the policy, for a `WHERE` over `events`.
+    func conditions(_ query: EventQuery, _ visibility: EventVisibility) -> [SQLQueryString] {
+        var conditions = [EventSQLFilter(visibility: visibility).condition]
+        let tokens = keys.searchTokens.tokens(for: query.text)
+        if !tokens.isEmpty { conditions.append(SearchIndex(dialect: backend.dialect).matching(tokens)) }
+        if let province = query.provincePcode { conditions.append("events.province_pcode = \(bind: province)") }
+        if let district = query.districtPcode { conditions.append("events.district_pcode = \(bind: district)") }
+        if let from = query.from { conditions.append("events.date_last >= \(bind: from)") }
+        if let to = query.to { conditions.append("events.date_first <= \(bind: to)") }
+        if let status = query.status { conditions.append("events.status = \(bind: status.rawValue)") }
+        if let organisation = query.organisationID { conditions.append("events.organisation_id = \(bind: organisation.text)") }
+        if let type = query.actType {
+            conditions.append("EXISTS (SELECT 1 FROM event_acts a WHERE a.event_id = events.id AND a.act_type = \(bind: type))")
+        }
+        if let type = query.perpetratorType {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM event_involvements i WHERE i.event_id = events.id AND i.perpetrator_type = \(bind: type))
+                """)
+        }
+        if let sex = query.victimSex {
+            let counted: SQLQueryString = switch sex {
+            case .female: "(a.victims_women + a.victims_girls) > 0"
+            case .male: "(a.victims_men + a.victims_boys) > 0"
+            case .unknown: "a.victims_unknown > 0"
+            }
+            conditions.append("""
+                EXISTS (SELECT 1 FROM event_acts a LEFT JOIN event_people p ON p.id = a.victim_person_id \
+                WHERE a.event_id = events.id AND (p.sex = \(bind: sex.rawValue) OR \(counted)))
+                """)
+        }
+        if let age = query.victimAgeGroup {
+            let counted: SQLQueryString = age.isChild ? "(a.victims_boys + a.victims_girls) > 0" : "1 = 0"
+            conditions.append("""
+                EXISTS (SELECT 1 FROM event_acts a LEFT JOIN event_people p ON p.id = a.victim_person_id \
+                WHERE a.event_id = events.id AND (p.age_group = \(bind: age.rawValue) OR \(counted)))
+                """)
+        }
+        return conditions
+    }
+
+    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
+        var clause: SQLQueryString = ""
+        for (index, condition) in conditions.enumerated() {
+            clause = index == 0 ? condition : "\(clause) AND \(condition)"
+        }
+        return clause
+    }
+
+    /// A page of the events `visibility` lets the reader see that match `query`, newest event first,
+    /// with how many match in all.
+    public func search(_ query: EventQuery, visibility: EventVisibility) async throws -> EventPage {
+        let clause = Self.whereClause(conditions(query, visibility))
+        let reader = self.reader
+        let limit = max(1, min(query.limit, EventQuery.maximumLimit))
+        let offset = max(0, query.offset)
+        return try await backend.read { database in
+            let total = try await database.raw("SELECT COUNT(*) AS n FROM events WHERE \(clause)").first()?.int("n") ?? 0
+            let rows = try await database.raw("""
+                SELECT * FROM events WHERE \(clause) \
+                ORDER BY COALESCE(events.date_first, '') DESC, events.reference DESC LIMIT \(literal: limit) OFFSET \(literal: offset)
+                """).all()
+            let events = try rows.map(reader.decodeEvent)
+            var actTypes: [UUID: [String]] = [:]
+            if !events.isEmpty {
+                let ids = events.map { SQLBind($0.id.text) }
+                for row in try await database.select().columns("event_id", "act_type").from("event_acts")
+                    .where("event_id", .in, SQLGroupExpression(SQLList(ids))).orderBy("position").all() {
+                    actTypes[try row.uuid("event_id"), default: []].append(try row.text("act_type"))
+                }
+            }
+            return EventPage(events: events.map { EventSummary($0, actTypes: Array(Set(actTypes[$0.id] ?? [])).sorted()) }, total: total)
+        }
+    }
+
+    /// How many visible events match `query`, grouped by `facet` (an event with two act types counts under each).
+    public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> [(key: String, count: Int)] {
+        let clause = Self.whereClause(conditions(query, visibility))
+        let sql: SQLQueryString = switch facet {
+        case .province: "SELECT events.province_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.province_pcode"
+        case .district: "SELECT events.district_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.district_pcode"
+        case .status: "SELECT events.status AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.status"
+        case .actType: """
+            SELECT x.act_type AS k, COUNT(DISTINCT x.event_id) AS n FROM event_acts x JOIN events ON events.id = x.event_id \
+            WHERE \(clause) GROUP BY x.act_type
+            """
+        case .perpetratorType: """
+            SELECT x.perpetrator_type AS k, COUNT(DISTINCT x.event_id) AS n FROM event_involvements x JOIN events ON events.id = x.event_id \
+            WHERE \(clause) GROUP BY x.perpetrator_type
+            """
+        }
+        return try await backend.read { database in
+            try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        }
+    }
+
+    /// Events that may record the same thing: same district, overlapping dates, a shared type of
+    /// act, ranked by how many of the title's words they share. The event itself is left out.
+    public func likelyDuplicates(of event: Event, visibility: EventVisibility, limit: Int = 5) async throws -> [EventSummary] {
+        guard let district = event.districtPcode else { return [] }
+        var query = EventQuery(districtPcode: district, from: event.date?.firstISO, to: event.date?.lastISO, limit: 50)
+        let types = Set(event.acts.map(\.type))
+        let candidates = try await search(query, visibility: visibility).events
+            .filter { $0.id != event.id && (types.isEmpty || !types.isDisjoint(with: $0.actTypes)) }
+        guard !candidates.isEmpty else { return [] }
+        var shared: [UUID: Int] = [:]
+        for word in Set(SearchNormalizer.words(event.title)) where word.count > 2 {
+            query.text = word
+            for hit in try await search(query, visibility: visibility).events { shared[hit.id, default: 0] += 1 }
+        }
+        return candidates.sorted { (shared[$0.id] ?? 0) > (shared[$1.id] ?? 0) }.prefix(limit).map { $0 }
+    }
+}
+
+extension EventRepository {
+    /// Every visible event matching `query`, whole, for an export; identities opened only when
+    /// `identitiesFor` names the reader (the caller has checked they may). The export is audited.
+    public func export(
+        _ query: EventQuery, visibility: EventVisibility, identitiesFor viewer: String?, actor: String, format: String
+    ) async throws -> [Event] {
+        let clause = Self.whereClause(conditions(query, visibility))
+        let reader = self.reader
+        let dialect = backend.dialect
+        return try await backend.transaction { database in
+            let ids = try await database.raw("SELECT id FROM events WHERE \(clause) ORDER BY events.reference").all().map { try $0.text("id") }
+            var events: [Event] = []
+            events.reserveCapacity(ids.count)
+            for id in ids {
+                if let event = try await reader.event(id: id, identities: viewer != nil, in: database) { events.append(event) }
+            }
+            let scope = viewer == nil ? "" : " with identities"
+            try await AuditLogRepository.append(
+                AuditEvent(actor: actor, action: .eventsExported, target: "\(events.count) events as \(format)\(scope)"), in: database, dialect: dialect)
+            return events
+        }
+    }
+}

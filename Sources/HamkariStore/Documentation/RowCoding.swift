@@ -1,0 +1,96 @@
+import Foundation
+import HamkariCore
+import HamkariSecurity
+import SQLKit
+
+/// Small helpers shared by the documentation repositories: rows as (column, value) lists, dates
+/// as four columns, ids as lower-case text, and sealed columns bound to their table, row and field.
+struct Row {
+    var values: [(String, any SQLExpression)] = []
+
+    mutating func set(_ column: String, _ value: (any Encodable & Sendable)?) {
+        values.append((column, value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null))
+    }
+
+    mutating func set(date: EventDate?, prefix: String) {
+        set("\(prefix)_first", date?.firstISO)
+        set("\(prefix)_last", date?.lastISO)
+        set("\(prefix)_precision", date?.precision.rawValue)
+        set("\(prefix)_calendar", date?.calendar.rawValue)
+    }
+
+    func insert(into table: String, _ database: any SQLDatabase) async throws {
+        try await database.insert(into: table).columns(values.map(\.0)).values(values.map(\.1)).run()
+    }
+}
+
+extension UUID {
+    var text: String { uuidString.lowercased() }
+}
+
+struct Sealing {
+    let keys: InstanceKeys
+    let table: String
+
+    func seal(_ text: String, id: String, field: String) throws -> Data {
+        try keys.sealer.seal(text, context: SealContext(table: table, recordID: id, field: field))
+    }
+
+    func seal<Value: Encodable>(json value: Value, id: String, field: String) throws -> Data {
+        try keys.sealer.seal(try JSONEncoder().encode(value), context: SealContext(table: table, recordID: id, field: field))
+    }
+
+    func open(_ row: any SQLRow, _ column: String, id: String) throws -> String {
+        try keys.sealer.openText(try row.decode(column: column, as: Data.self), context: SealContext(table: table, recordID: id, field: column))
+    }
+
+    func open<Value: Decodable>(json type: Value.Type, _ row: any SQLRow, _ column: String, id: String) throws -> Value {
+        let data = try keys.sealer.open(try row.decode(column: column, as: Data.self), context: SealContext(table: table, recordID: id, field: column))
+        return try JSONDecoder().decode(type, from: data)
+    }
+}
+
+extension SQLRow {
+    func text(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalText(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+
+    func uuid(_ column: String) throws -> UUID {
+        guard let id = UUID(uuidString: try text(column)) else { throw StoreError.invalid(reason: "a stored id is malformed") }
+        return id
+    }
+
+    func optionalUUID(_ column: String) throws -> UUID? {
+        try optionalText(column).flatMap(UUID.init(uuidString:))
+    }
+
+    func enumValue<Value: RawRepresentable>(_ column: String, as type: Value.Type) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try text(column)) else { throw StoreError.invalid(reason: "a stored value in \(column) is unknown") }
+        return value
+    }
+
+    func eventDate(prefix: String) throws -> EventDate? {
+        guard let first = try optionalText("\(prefix)_first"), let last = try optionalText("\(prefix)_last"),
+              let precision = try optionalText("\(prefix)_precision").flatMap(EventDate.Precision.init(rawValue:)),
+              let calendar = try optionalText("\(prefix)_calendar").flatMap(CalendarSystem.init(rawValue:)),
+              let firstDay = CalendarDay(iso: first), let lastDay = CalendarDay(iso: last) else { return nil }
+        return EventDate(precision: precision, calendar: calendar, first: firstDay, last: lastDay)
+    }
+
+    func date(_ column: String) throws -> Date {
+        Date(timeIntervalSince1970: TimeInterval(try decode(column: column, as: Int64.self)))
+    }
+}
+
+extension CalendarDay {
+    /// A Gregorian `YYYY-MM-DD`.
+    init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(calendar: .gregorian, year: parts[0], month: parts[1], day: parts[2])
+    }
+}
+
+extension Date {
+    var epochSeconds: Int64 { Int64(timeIntervalSince1970) }
+}
