@@ -29,11 +29,15 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Address of a reverse proxy in front (repeatable): its X-Forwarded-For is used to throttle sign-in per client.")
     var trustedProxies: [String] = []
 
+    @Option(name: .customLong("evidence-limit-mb"), help: "The largest evidence file accepted, in MiB.")
+    var evidenceLimit = 100
+
     @Flag(help: "Demonstration mode: invented data, and a root key kept unprotected beside the data. Never for real records.")
     var demo = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
+        guard (1...4096).contains(evidenceLimit) else { throw ValidationError("--evidence-limit-mb must be between 1 and 4096.") }
     }
 
     func run() async throws {
@@ -44,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
             var configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
                                                  logLevel: logger.logLevel)
             configuration.trustedProxies = Set(trustedProxies)
+            configuration.evidenceSizeLimit = evidenceLimit << 20
             let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()

@@ -57,4 +57,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case eventsImported = "events.import"
     case eventsExported = "events.export"
     case vocabularyImported = "vocabulary.import"
+    case evidenceUploaded = "evidence.upload"
+    case evidenceAccessed = "evidence.access"
 }

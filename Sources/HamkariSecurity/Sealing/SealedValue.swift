@@ -37,14 +37,17 @@ public struct FieldSealer: Sendable {
     static let minimumLength = headerLength + 12 + 16
 
     public let keyRing: KeyRing
+    /// Field values and evidence files are sealed under different subkeys.
+    public let purpose: KeyPurpose
 
-    public init(keyRing: KeyRing) {
+    public init(keyRing: KeyRing, purpose: KeyPurpose = .sealedFields) {
         self.keyRing = keyRing
+        self.purpose = purpose
     }
 
     public func seal(_ plaintext: Data, context: SealContext) throws -> Data {
         let version = keyRing.current
-        let key = try keyRing.subkey(.sealedFields, version: version)
+        let key = try keyRing.subkey(purpose, version: version)
         let box = try AES.GCM.seal(plaintext, using: key, authenticating: context.associatedData(version: version))
         var output = Data([Self.format])
         output.append(contentsOf: withUnsafeBytes(of: version.bigEndian) { Array($0) })
@@ -63,7 +66,7 @@ public struct FieldSealer: Sendable {
         let version = Self.version(of: bytes)
         let key: SymmetricKey
         do {
-            key = try keyRing.subkey(.sealedFields, version: version)
+            key = try keyRing.subkey(purpose, version: version)
         } catch {
             throw .unknownKeyVersion(version)
         }

@@ -64,6 +64,7 @@ public final class Store: Sendable {
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend) }
     public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
     public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
+    public var evidence: EvidenceRepository { EvidenceRepository(backend: backend, keys: keys) }
 
     public func shutdown() async {
         await backend.shutdown()

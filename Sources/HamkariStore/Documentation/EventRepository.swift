@@ -14,7 +14,7 @@ public struct EventRepository: Sendable {
     static let sealedColumns: [(table: String, columns: [String])] = [
         ("events", ["content_sealed"]), ("event_people", ["identity_sealed"]), ("event_acts", ["notes_sealed"]),
         ("event_involvements", ["group_sealed"]), ("event_sources", ["notes_sealed"]),
-        ("event_interventions", ["response_sealed"]), ("event_history", ["reason_sealed"]),
+        ("event_interventions", ["response_sealed"]), ("event_history", ["reason_sealed"]), ("evidence_files", ["metadata_sealed"]),
     ]
 
     var writer: EventRecordWriter { EventRecordWriter(keys: keys, dialect: backend.dialect) }

@@ -152,6 +152,38 @@ extension Migrations {
                 PRIMARY KEY (list, code)
             )
             """,
+            """
+            CREATE TABLE evidence_files (
+                id TEXT PRIMARY KEY,
+                event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                size \(t.bigint) NOT NULL,
+                working_size \(t.bigint),
+                uploaded_by TEXT NOT NULL,
+                created_at \(t.bigint) NOT NULL,
+                metadata_sealed \(t.blob)
+            )
+            """,
+            "CREATE INDEX evidence_files_by_event ON evidence_files (event_id)",
+            """
+            CREATE TABLE evidence_chunks (
+                evidence_id TEXT NOT NULL REFERENCES evidence_files (id) ON DELETE CASCADE,
+                variant TEXT NOT NULL,
+                sequence \(t.integer) NOT NULL,
+                data \(t.blob) NOT NULL,
+                PRIMARY KEY (evidence_id, variant, sequence)
+            )
+            """,
+            """
+            CREATE TABLE evidence_custody (
+                id TEXT PRIMARY KEY,
+                evidence_id TEXT NOT NULL REFERENCES evidence_files (id) ON DELETE CASCADE,
+                time \(t.bigint) NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX evidence_custody_by_file ON evidence_custody (evidence_id, time)",
         ]
         // Both engines index the same opaque keyed tokens; only the index differs.
         switch dialect {

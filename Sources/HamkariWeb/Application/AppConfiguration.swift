@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
     public var trustedProxies: Set<String> = []
     /// How often the server signs a checkpoint of the audit log (when it has grown).
     public var auditCheckpointInterval: Duration = .seconds(3600)
+    /// The largest evidence file accepted, in bytes (`serve --evidence-limit-mb`).
+    public var evidenceSizeLimit = 100 << 20
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

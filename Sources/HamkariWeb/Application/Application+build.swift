@@ -63,6 +63,8 @@ public func buildRouter(
     GazetteerController(store: store, renderer: renderer).addRoutes(to: guarded)
     EventAPIController(store: store).addRoutes(to: guarded)
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)
+    VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
+    EvidenceController(store: store, sizeLimit: configuration.evidenceSizeLimit).addRoutes(to: guarded)
     EventPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
     try OpenAPIController().addRoutes(to: guarded)
     let table = RouteTable(routes: guarded.routes)

@@ -284,6 +284,13 @@ struct EventPagesController: Sendable {
             },
         ]
         values["hasPeople"] = !event.people.isEmpty
+        let mayDownload = access.mayRevealIdentities(identity, event)
+        values["evidence"] = try await store.evidence.files(of: event.id).map { file -> [String: Any] in
+            [
+                "id": file.id.text, "sha256": file.sha256, "size": view.number(file.size), "type": file.mediaType,
+                "name": mayDownload ? file.filename : "", "mayDownload": mayDownload, "hasWorking": file.workingSize != nil,
+            ]
+        }
         return try await render("event", title: "\(event.reference) — \(event.title)", values, request, context)
     }
 }
