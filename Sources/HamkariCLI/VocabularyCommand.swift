@@ -28,7 +28,7 @@ struct VocabularyImportCommand: AsyncParsableCommand {
             throw CommandFailure("\(file), line \(error.line): \(error.reason). Nothing was imported.")
         }
         let lists = Set(terms.map(\.list)).count
-        try await Instance.with(store, unlock: unlock, label: "hamkari.vocab") { opened in
+        _ = try await Instance.with(store, unlock: unlock, label: "hamkari.vocab") { opened in
             try await opened.vocabularies.replaceLists(with: terms, source: URL(fileURLWithPath: file).lastPathComponent,
                                                        actor: AuditEvent.commandLineActor)
         }

@@ -11,12 +11,23 @@ struct AccessPolicyTests {
         AccessPolicy.Subject(id: UUIDv7.make(), organisationID: ownOrganisation, role: role, status: status)
     }
 
-    /// The whole matrix for the administrative actions: role × action → allowed?
-    @Test("Administration is for coordinators only; every active member may read the shared pages",
+    /// Who may do what, beyond the shared pages every active member reads.
+    static let allowed: [AccessPolicy.Action: Set<Role>] = [
+        .manageOrganisations: [.coordinator], .manageUsers: [.coordinator], .importGazetteer: [.coordinator],
+        .viewAuditLog: [.coordinator], .checkpointAuditLog: [.coordinator],
+        .viewEvents: Set(Role.allCases).subtracting([.defender]), .exportEvents: Set(Role.allCases).subtracting([.defender]),
+        .documentEvents: [.documenter, .reviewer, .coordinator, .protectionOfficer],
+        .importEvents: [.documenter, .coordinator],
+        .reviewEvents: [.reviewer, .coordinator],
+        .viewPreciseLocation: [.coordinator, .documenter, .reviewer, .protectionOfficer],
+    ]
+
+    /// The whole matrix: role × action → allowed? (identity and precise location on a network record).
+    @Test("Administration is for coordinators; documentation by role; every active member may read the shared pages",
           arguments: Role.allCases, AccessPolicy.Action.allCases.filter { $0 != .viewIdentity })
     func matrix(role: Role, action: AccessPolicy.Action) {
         let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount]
-        let expected = shared.contains(action) || role == .coordinator
+        let expected = shared.contains(action) || Self.allowed[action]?.contains(role) == true
         #expect(AccessPolicy.decide(Self.subject(role), action).isAllowed == expected, "\(role) \(action)")
     }
 

@@ -23,11 +23,11 @@ public struct OpenAPIConformance {
         Set((document["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
     }
 
-    /// The schema of the JSON body documented for `status` (or `default`) of `GET path`.
-    public func responseSchema(path: String, status: Int) throws -> [String: Any] {
-        guard let operation = ((document["paths"] as? [String: Any])?[path] as? [String: Any])?["get"] as? [String: Any],
+    /// The schema of the JSON body documented for `status` (or `default`) of `METHOD path`.
+    public func responseSchema(path: String, status: Int, method: String = "get") throws -> [String: Any] {
+        guard let operation = ((document["paths"] as? [String: Any])?[path] as? [String: Any])?[method] as? [String: Any],
               let responses = operation["responses"] as? [String: Any] else {
-            throw ConformanceError("GET \(path) is not documented")
+            throw ConformanceError("\(method.uppercased()) \(path) is not documented")
         }
         guard var response = (responses[String(status)] ?? responses["default"]) as? [String: Any] else {
             throw ConformanceError("GET \(path) documents no response \(status)")

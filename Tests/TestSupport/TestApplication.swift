@@ -38,8 +38,10 @@ public struct TestSession: Sendable {
     }
 
     /// A new account of `role` in the first member organisation, with a page session and an API token.
-    public func signIn(as role: Role, status: UserAccount.Status = .active) async throws -> (pages: HTTPFields, api: HTTPFields, csrf: String, user: UserAccount) {
-        let organisation = try await store.organisations.all()[0]
+    public func signIn(
+        as role: Role, status: UserAccount.Status = .active, organisation index: Int = 0
+    ) async throws -> (pages: HTTPFields, api: HTTPFields, csrf: String, user: UserAccount) {
+        let organisation = try await store.organisations.all()[index]
         let user = UserAccount(organisationID: organisation.id, login: "\(role.rawValue.replacingOccurrences(of: "_", with: "."))-\(UUID().uuidString.prefix(6).lowercased())",
                                role: role, status: status)
         try await store.users.create(user, passwordHash: nil, actor: "test")

@@ -62,8 +62,7 @@ public struct EventCSVImport: Sendable {
             let row = Row(record: record, index: index, mapping: mapping)
             let key = row["event_key"] ?? "line-\(record.line)"
             if events[key] == nil {
-                guard let event = reader.event(row) else { continue }
-                events[key] = event
+                events[key] = reader.event(row)
                 order.append(key)
                 firstLine[key] = record.line
             }
@@ -196,11 +195,10 @@ public struct EventCSVImport: Sendable {
             }
         }
 
-        mutating func event(_ row: Row) -> Event? {
-            guard let title = row["title"] else {
-                fail(row, "title", "invalid_title_required")
-                return nil
-            }
+        /// The event a row starts. A missing title is left for validation to report, so the row's other
+        /// columns are still checked and every mistake of the line is reported at once.
+        mutating func event(_ row: Row) -> Event {
+            let title = row["title"] ?? ""
             var province: AdminUnit?
             if let text = row["province"] {
                 province = provinces[Self.fold(text)]

@@ -173,7 +173,7 @@ func decode<Value: Decodable>(_ type: Value.Type, _ request: Request, _ context:
     } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
         throw AppError.invalid([ValidationIssue(field: path(context.codingPath), messageKey: "invalid_field_type")],
                                code: "invalid_json", messageKey: "error_invalid_json")
-    } catch let DecodingError.dataCorrupted(context) {
+    } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
         throw AppError.invalid([ValidationIssue(field: path(context.codingPath), messageKey: "invalid_field_value")],
                                code: "invalid_json", messageKey: "error_invalid_json")
     } catch {

@@ -204,7 +204,7 @@ extension EventDocument {
         calendar = event.date?.calendar.rawValue
         provincePcode = event.provincePcode
         districtPcode = event.districtPcode
-        village = event.village
+        village = preciseLocation ? event.village : nil
         let shown = preciseLocation ? event.coordinates : event.coordinates?.rounded
         latitude = shown?.latitude
         longitude = shown?.longitude

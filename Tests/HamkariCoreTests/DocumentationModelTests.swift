@@ -1,0 +1,137 @@
+import Foundation
+import HamkariCore
+import TestSupport
+import Testing
+
+@Suite("Documentation: workflow, record policy, validation, vocabularies")
+struct DocumentationModelTests {
+    static let ownOrganisation = UUIDv7.make()
+    static let otherOrganisation = UUIDv7.make()
+
+    static func subject(_ role: Role, organisation: UUID = ownOrganisation) -> AccessPolicy.Subject {
+        AccessPolicy.Subject(id: UUIDv7.make(), organisationID: organisation, role: role)
+    }
+
+    static func event(by author: AccessPolicy.Subject, status: VerificationStatus = .submitted) -> Event {
+        SampleEvents.detention(organisationID: author.organisationID, authorID: author.id, status: status)
+    }
+
+    @Test("The workflow runs draft → submitted → under review → verified, by the right people")
+    func workflow() throws {
+        let author = Self.subject(.documenter)
+        let reviewer = Self.subject(.reviewer)
+        var event = Self.event(by: author, status: .draft)
+        try VerificationWorkflow.check(author, moving: event, to: .submitted, reason: "")
+        event.status = .submitted
+        try VerificationWorkflow.check(reviewer, moving: event, to: .underReview, reason: "")
+        event.status = .underReview
+        try VerificationWorkflow.check(reviewer, moving: event, to: .verified, reason: "")
+        #expect(VerificationWorkflow.nextSteps(from: .underReview) == [.draft, .verified, .unverified, .discredited])
+    }
+
+    @Test("Refusals: reviewing one's own record, a documenter reviewing, a skipped step, no reason, another organisation submitting")
+    func refusals() {
+        let author = Self.subject(.reviewer)
+        let event = Self.event(by: author, status: .underReview)
+        #expect(throws: VerificationWorkflow.Refusal.ownRecord) { try VerificationWorkflow.check(author, moving: event, to: .verified, reason: "") }
+        #expect(throws: VerificationWorkflow.Refusal.notAReviewer) {
+            try VerificationWorkflow.check(Self.subject(.documenter), moving: event, to: .verified, reason: "")
+        }
+        #expect(throws: VerificationWorkflow.Refusal.notAStep(from: .underReview, to: .submitted)) {
+            try VerificationWorkflow.check(Self.subject(.reviewer), moving: event, to: .submitted, reason: "")
+        }
+        #expect(throws: VerificationWorkflow.Refusal.reasonRequired) {
+            try VerificationWorkflow.check(Self.subject(.reviewer), moving: event, to: .discredited, reason: "  ")
+        }
+        let draft = Self.event(by: author, status: .draft)
+        #expect(throws: VerificationWorkflow.Refusal.notTheOwner) {
+            try VerificationWorkflow.check(Self.subject(.documenter, organisation: Self.otherOrganisation), moving: draft, to: .submitted, reason: "")
+        }
+    }
+
+    @Test("Who sees an event: owner, network, restricted, protection, partners, defenders", arguments: Role.allCases)
+    func visibility(role: Role) {
+        let author = Self.subject(.documenter, organisation: Self.otherOrganisation)
+        func facts(_ confidentiality: Confidentiality, _ status: VerificationStatus = .submitted, shared: [UUID] = []) -> EventVisibility.Facts {
+            EventVisibility.Facts(organisationID: Self.otherOrganisation, authorID: author.id, status: status,
+                                  confidentiality: confidentiality, sharedWith: shared)
+        }
+        let viewer = EventVisibility(Self.subject(role))
+        let member = role != .defender && role != .partner
+        #expect(viewer.allows(facts(.network)) == member)
+        #expect(viewer.allows(facts(.public)) == (role != .defender))
+        #expect(!viewer.allows(facts(.public, .draft)), "another organisation's draft")
+        #expect(!viewer.allows(facts(.organisations)), "restricted to another organisation")
+        #expect(viewer.allows(facts(.organisations, shared: [Self.ownOrganisation])) == member)
+        #expect(viewer.allows(facts(.protection)) == (role == .protectionOfficer))
+        let own = EventVisibility.Facts(organisationID: Self.ownOrganisation, authorID: author.id, status: .draft,
+                                        confidentiality: .organisations, sharedWith: [])
+        #expect(viewer.allows(own) == member, "own organisation's restricted draft")
+    }
+
+    @Test("Validation names each wrong field")
+    func validation() {
+        let author = Self.subject(.documenter)
+        var event = Self.event(by: author)
+        let validator = EventValidator(vocabulary: .builtIn, places: ["AF18": "AF", "AF1801": "AF18", "AF19": "AF"],
+                                       organisations: [Self.ownOrganisation])
+        #expect(validator.issues(in: event).isEmpty)
+        event.title = " "
+        event.districtPcode = "AF1801"
+        event.provincePcode = "AF19"
+        event.acts[0].type = "killin"
+        event.acts[1].victim = .group(GroupCount())
+        event.acts[0].involvements[0].perpetratorType = "aliens"
+        event.sources[0].credibility = 9
+        event.people[0].roles = []
+        event.coordinates = Coordinates(latitude: 120, longitude: 0)
+        event.acts.append(Act(type: "killing", victim: .person(UUIDv7.make())))
+        let fields = Set(validator.issues(in: event).map(\.field))
+        #expect(fields == ["title", "district", "acts[0].type", "acts[1].victim", "acts[0].involvements[0].perpetratorType",
+                           "sources[0].credibility", "people[0].roles", "coordinates", "acts[2].victim"])
+    }
+
+    @Test("Only those who document, in the owning organisation, edit a record still open")
+    func editing() {
+        let author = Self.subject(.documenter)
+        let facts = EventVisibility.Facts(Self.event(by: author))
+        #expect(AccessPolicy.mayEdit(Self.subject(.documenter), facts).isAllowed)
+        #expect(!AccessPolicy.mayEdit(Self.subject(.analyst), facts).isAllowed)
+        #expect(!AccessPolicy.mayEdit(Self.subject(.documenter, organisation: Self.otherOrganisation), facts).isAllowed)
+        var verified = facts
+        verified.status = .verified
+        #expect(!AccessPolicy.mayEdit(author, verified).isAllowed)
+    }
+
+    @Test("Vocabularies: every built-in term has all four languages; terms resolve from a label in any of them")
+    func vocabulary() {
+        for term in Vocabulary.builtIn.terms {
+            #expect([term.labels.dari, term.labels.pashto, term.labels.uzbek].allSatisfy { !($0 ?? "").isEmpty }, "\(term.code)")
+        }
+        #expect(Vocabulary.builtIn.resolve(.actType, "قتل") == "killing")
+        #expect(Vocabulary.builtIn.resolve(.actType, "Arbitrary arrest or detention") == "arbitrary_detention")
+        #expect(Vocabulary.builtIn.resolve(.actType, "torture") == "torture")
+        #expect(Vocabulary.builtIn.resolve(.actType, "nonsense") == nil)
+        #expect(Vocabulary.builtIn.term(.actType, "child_recruitment")?.articles.contains("CRC 38") == true)
+    }
+
+    @Test("The changes an edit made are named, never their values")
+    func changes() {
+        let author = Self.subject(.documenter)
+        let before = Self.event(by: author)
+        var after = before
+        after.description = "new narrative"
+        after.acts.removeLast()
+        #expect(EventChanges.fields(from: before, to: after) == ["description", "acts"])
+    }
+
+    @Test("References count per province and Solar Hijri year")
+    func references() throws {
+        let date = try EventDate.parse("2026-06-02", calendar: .gregorian)
+        #expect(EventReference.prefix(provincePcode: "AF18", date: date, recordedAt: Date()) == "TAK-1405")
+        #expect(EventReference.prefix(provincePcode: "AF1901", date: nil, recordedAt: date.first.date!) == "KDZ-1405")
+        #expect(EventReference.make(prefix: "TAK-1405", number: 42) == "TAK-1405-0042")
+        var generator = SystemRandomNumberGenerator()
+        #expect(PseudonymousCode.make(using: &generator).wholeMatch(of: /P-[2-9A-HJKMNP-Z]{6}/) != nil)
+    }
+}

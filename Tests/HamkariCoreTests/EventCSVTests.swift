@@ -1,0 +1,109 @@
+import Foundation
+import HamkariCore
+import TestSupport
+import Testing
+
+@Suite("Event CSV: import with line-numbered errors, mappings, export that imports again")
+struct EventCSVTests {
+    static let organisation = UUIDv7.make()
+    static let author = UUIDv7.make()
+
+    static func importer(mapping: CSVMapping = CSVMapping()) -> EventCSVImport {
+        let units = BuiltInGazetteer.all
+        let validator = EventValidator(vocabulary: .builtIn, places: Dictionary(units.map { ($0.pcode, $0.parentPcode) }) { a, _ in a },
+                                       organisations: [organisation])
+        return EventCSVImport(mapping: mapping, validator: validator, units: units, organisationID: organisation, authorID: author)
+    }
+
+    static let good = """
+        event_key,title,description,date,calendar,province,district,act_type,victim_name,victim_sex,victims_girls,perpetrator_type,rights,source_consent
+        e1,حمله بر مکتب,"مکتب در روستاق، سوختانده شد",1405-02,solar-hijri,Takhar,Rostaq,attack_on_school,,,,non_state_armed_group,education,public
+        e1,حمله بر مکتب,,1405-02,solar-hijri,تخار,روستاق,injury,,,3,گروه مسلح غیردولتی,,
+        e2,Journalist detained,At a checkpoint,2026-03-04,gregorian,AF19,AF1901,Arbitrary arrest or detention,Farid Noori,male,,de_facto_authorities,freedom_of_expression;liberty_from_arbitrary_arrest,anonymised
+
+        """
+
+    @Test("Rows with the same event_key make one event; places and terms by name (any language) or code")
+    func goodFile() throws {
+        let result = Self.importer().read(Self.good)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.rows == 3)
+        #expect(result.events.count == 2)
+        let school = try #require(result.events.first)
+        #expect(school.acts.map(\.type) == ["attack_on_school", "injury"])
+        #expect(school.districtPcode == "AF1810")
+        #expect(school.acts[1].victim == .group(GroupCount(girls: 3)))
+        #expect(school.acts[1].involvements.first?.perpetratorType == "non_state_armed_group")
+        #expect(school.sources.first?.consent == .public)
+        let detention = result.events[1]
+        #expect(detention.date?.firstISO == "2026-03-04")
+        #expect(detention.people.first?.identity?.name == "Farid Noori")
+        #expect(detention.acts[0].rightsAffected == ["freedom_of_expression", "liberty_from_arbitrary_arrest"])
+    }
+
+    @Test("Every error is reported with its line and column, and no event comes out")
+    func errors() {
+        let text = """
+            title,act_type,date,province,district,victims_men,latitude
+            ok,killing,1405-01-01,AF18,,2,
+            ,killing,1405-01-01,AF18,,,
+            bad date,torture,1405-13-01,Nowhere,,x,
+            "multi
+            line",killin,1405,AF18,Faizabad,,36.7
+            """
+        let result = Self.importer().read(text)
+        #expect(result.events.isEmpty)
+        let found = Set(result.errors.map { "\($0.line):\($0.column):\($0.messageKey)" })
+        #expect(found.isSuperset(of: [
+            "3:title:invalid_title_required", "4:date:csv_bad_date", "4:province:csv_bad_province", "4:victims_men:csv_bad_count",
+            "5:act_type:csv_bad_term", "5:district:csv_bad_district", "5:latitude:invalid_coordinates",
+        ]), "\(found)")
+    }
+
+    @Test("A file that is not CSV, an empty file, a header without titles")
+    func unreadable() {
+        #expect(Self.importer().read("").errors.first?.messageKey == "csv_empty")
+        #expect(Self.importer().read("title,act_type\n\"open,killing\n").errors.first?.messageKey == "csv_malformed")
+        #expect(Self.importer().read("name,kind\nx,y\n").errors.map(\.messageKey) == ["csv_missing_column", "csv_missing_column"])
+    }
+
+    @Test("A mapping reads another organisation's layout: their headers, their words, defaults")
+    func mapping() throws {
+        let mapping = try JSONDecoder().decode(CSVMapping.self, from: Data("""
+            {"columns": {"title": "Incident", "act_type": "Violation", "province": "Province"},
+             "values": {"act_type": {"Murder": "killing"}}, "defaults": {"calendar": "gregorian", "date": "2025"}}
+            """.utf8))
+        let result = Self.importer(mapping: mapping).read("Incident,Violation,Province\nA,Murder,Kunduz\n")
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(result.events.first?.acts.first?.type == "killing")
+        #expect(result.events.first?.date?.firstISO == "2025-01-01")
+        let wrong = Self.importer(mapping: CSVMapping(columns: ["titel": "x"])).read("title,act_type\nA,killing\n")
+        #expect(wrong.errors.first?.messageKey == "csv_mapping_unknown_columns")
+    }
+
+    @Test("An export imports again with the same events, acts and facets; names only when asked")
+    func roundTrip() throws {
+        let event = SampleEvents.detention(organisationID: Self.organisation, authorID: Self.author)
+        var stored = event
+        stored.reference = "TAK-1405-0001"
+        let withoutNames = EventCSVExport.csv([stored], identities: false, preciseLocation: false)
+        #expect(!withoutNames.contains(SampleEvents.victimName))
+        #expect(!withoutNames.contains("36.73612"))
+        let text = EventCSVExport.csv([stored], identities: true, preciseLocation: true)
+        #expect(text.contains(SampleEvents.victimName))
+        let again = Self.importer().read(text)
+        #expect(again.errors.isEmpty, "\(again.errors)")
+        let copy = try #require(again.events.first)
+        #expect(copy.title == event.title)
+        #expect(copy.date == event.date)
+        #expect(copy.acts.map(\.type) == event.acts.map(\.type))
+        #expect(copy.acts[1].victim == event.acts[1].victim)
+        #expect(copy.people.first?.identity?.name == SampleEvents.victimName)
+        #expect(copy.coordinates == event.coordinates)
+    }
+
+    @Test("Cells that a spreadsheet would run as formulas are neutralised")
+    func formulas() {
+        #expect(CSVWriter.line(["=HYPERLINK(\"x\")", "-3", "a,b"]) == "\"'=HYPERLINK(\"\"x\"\")\",-3,\"a,b\"\r\n")
+    }
+}
