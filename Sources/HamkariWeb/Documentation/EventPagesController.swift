@@ -78,7 +78,9 @@ struct EventPagesController: Sendable {
             do {
                 _ = try await access.transition(event, to: target, reason: fields["reason"] ?? "", identity)
             } catch let error as AppError where !error.issues.isEmpty {
-                return try await recordPage(event, revealed: false, issues: error.issues, request, context, identity).response(from: request, context: context)
+                var page = try await recordPage(event, revealed: false, issues: error.issues, request, context, identity)
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
             }
             return Response.redirect(to: "/events/\(event.id.text)", type: .found)
         }
