@@ -96,6 +96,17 @@ struct EventPageTests {
             try await client.execute(uri: "/events?province=AF18", method: .get, headers: me.pages) { response async throws in
                 #expect(!response.body.text.contains(event.reference))
             }
+            // Parts are changed by removing and adding again; a person an act still names cannot be removed.
+            let stillNamed = try await client.post("\(path)/remove", session: me.pages, csrf: me.csrf,
+                                                   fields: ["part": "person:\(event.people[0].id.uuidString.lowercased())"])
+            #expect(stillNamed.status == .unprocessableContent)
+            let removed = try await client.post("\(path)/remove", session: me.pages, csrf: me.csrf,
+                                                fields: ["part": "intervention:\(event.interventions[0].id.uuidString.lowercased())"])
+            #expect(removed.status == .found)
+            let after = try #require(try await session.store.events.find(id: id))
+            #expect(after.interventions.isEmpty)
+            #expect(after.people.count == 1)
+            #expect(try await client.post("\(path)/remove", session: me.pages, csrf: me.csrf, fields: ["part": "act:nonsense"]).status == .badRequest)
         }
     }
 

@@ -70,6 +70,24 @@ struct EventPagesController: Sendable {
                 }
             }
         }
+        guarded.allowed(.post, "/events/{id}/remove", .documentEvents) { request, context, identity in
+            let existing = try await access.visibleEvent(context, identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            let parts = (fields["part"] ?? "").split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let partID = UUID(uuidString: parts[1]) else { throw AppError.badRequest }
+            var event = existing
+            switch parts[0] {
+            case "act": event.acts.removeAll { $0.id == partID }
+            case "person": event.people.removeAll { $0.id == partID }
+            case "source": event.sources.removeAll { $0.id == partID }
+            case "intervention": event.interventions.removeAll { $0.id == partID }
+            default: throw AppError.badRequest
+            }
+            return try await saving(event, existing: existing, formIssues: [], request, context, identity) { issues in
+                try await recordPage(existing, revealed: false, issues: issues, request, context, identity)
+            }
+        }
         guarded.allowed(.post, "/events/{id}/status", .viewEvents) { request, context, identity in
             let event = try await access.visibleEvent(context, identity)
             var request = request
@@ -211,6 +229,7 @@ struct EventPagesController: Sendable {
             "revealed": revealed, "isDraft": event.status == .draft,
             "acts": event.acts.map { act -> [String: Any] in
                 [
+                    "part": "act:\(act.id.text)",
                     "type": view.vocabulary.label(.actType, act.type, in: view.locale), "victim": view.victim(act, in: event),
                     "date": act.date.map(view.date) ?? "", "notes": act.notes,
                     "rights": act.rightsAffected.map { view.vocabulary.label(.rightAffected, $0, in: view.locale) }.joined(separator: "; "),
@@ -226,7 +245,7 @@ struct EventPagesController: Sendable {
             },
             "people": event.people.map { person -> [String: Any] in
                 var row: [String: Any] = [
-                    "code": person.code,
+                    "part": "person:\(person.id.text)", "code": person.code,
                     "roles": person.roles.sorted { $0.rawValue < $1.rawValue }.map { view.text("role_person_\($0.rawValue)") }.joined(separator: ", "),
                     "sex": view.text("sex_\(person.sex.rawValue)"), "age": view.text("age_\(person.ageGroup.rawValue)"),
                     "occupation": view.text("occupation_\(person.occupation.rawValue)"),
@@ -239,6 +258,7 @@ struct EventPagesController: Sendable {
             },
             "sources": event.sources.map { source -> [String: Any] in
                 [
+                    "part": "source:\(source.id.text)",
                     "who": event.person(source.personID)?.code ?? view.organisation(source.organisationID),
                     "method": view.text("method_\(source.method.rawValue)"), "grade": "\(source.reliability.rawValue)\(source.credibility)",
                     "consent": view.text("consent_\(source.consent.rawValue)"), "date": source.receivedOn.map(view.date) ?? "", "notes": source.notes,
@@ -246,6 +266,7 @@ struct EventPagesController: Sendable {
             },
             "interventions": event.interventions.map { intervention -> [String: Any] in
                 [
+                    "part": "intervention:\(intervention.id.text)",
                     "kind": view.text("intervention_\(intervention.kind.rawValue)"), "by": view.organisation(intervention.organisationID),
                     "date": intervention.date.map(view.date) ?? "", "status": view.text("intervention_status_\(intervention.status.rawValue)"),
                     "response": intervention.response,
