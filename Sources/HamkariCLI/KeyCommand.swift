@@ -7,7 +7,7 @@ struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
         abstract: "Manage the instance's keys.",
-        subcommands: [KeyRotateCommand.self, KeyResealCommand.self]
+        subcommands: [KeyRotateCommand.self, KeyResealCommand.self, KeyEscrowCommand.self, KeyShredCommand.self, KeyRecoverCommand.self]
     )
 }
 

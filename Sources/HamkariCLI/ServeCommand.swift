@@ -49,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                                                  logLevel: logger.logLevel)
             configuration.trustedProxies = Set(trustedProxies)
             configuration.evidenceSizeLimit = evidenceLimit << 20
+            configuration.keyEnvelope = KeyDirectory(dataDirectory: store.dataDirectoryURL).envelopeFile
             let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()

@@ -8,7 +8,7 @@ struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Create, disable and reset accounts. Every change is written to the audit log.",
-        subcommands: [UserCreateCommand.self, UserDisableCommand.self, UserResetPasswordCommand.self]
+        subcommands: [UserCreateCommand.self, UserDisableCommand.self, UserCompromisedCommand.self, UserResetPasswordCommand.self]
     )
 }
 
@@ -78,6 +78,24 @@ struct UserDisableCommand: AsyncParsableCommand {
             try await opened.users.setStatus(.disabled, for: user.id, actor: AuditEvent.commandLineActor)
         }
         Console.say("Disabled \(login).")
+    }
+}
+
+struct UserCompromisedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compromised",
+        abstract: "A member's account is in hostile hands: disable it, end its sessions, revoke its tokens, in one step.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var unlock: UnlockOptions
+    @Option(help: "The account's login.") var login: String
+
+    func run() async throws {
+        let revoked = try await Instance.with(store, unlock: unlock, label: "hamkari.user") { opened in
+            let user = try await UserLookup.find(login, in: opened)
+            return try await opened.users.markCompromised(user.id, actor: AuditEvent.commandLineActor)
+        }
+        Console.say("Locked out \(login): disabled, every session ended, \(revoked) token(s) revoked. It sees no record now.")
     }
 }
 

@@ -43,6 +43,8 @@ public struct KeyEnvelope: Codable, Sendable, Equatable {
     public var format = 1
     public var wraps: [Wrap]
     public var versions: [SealedVersion]
+    /// Fingerprints of the escrow holders a copy was made for (the copies themselves are abroad).
+    public var escrowRecipients: [String]?
 
     // MARK: - Creating
 

@@ -2,11 +2,16 @@ import Crypto
 import Foundation
 
 /// A 256-bit key written as text: a header line naming what it is, then the key in base64.
-/// Two kinds exist: the key file an operator keeps on removable media (it unwraps the root key,
-/// like the passphrase), and the unwrapped root key a demonstration instance keeps beside its data.
+/// The kinds: the key file an operator keeps on removable media (it unwraps the root key, like the
+/// passphrase), the unwrapped root key a demonstration instance keeps beside its data, and the two
+/// halves of an escrow holder's X25519 key pair.
 public enum KeyFile: String, Sendable {
     case removable = "hamkari-key-file-v1"
     case demoRootKey = "hamkari-demo-root-key-v1"
+    /// The private half of an escrow holder's X25519 key pair: kept abroad, never on the server.
+    case escrowIdentity = "hamkari-escrow-identity-v1"
+    /// The public half, given to the server to wrap its keys to.
+    case escrowRecipient = "hamkari-escrow-recipient-v1"
 
     public enum Failure: Error, Equatable, Sendable {
         case notAKeyFile

@@ -51,6 +51,8 @@ public struct KeyDirectory: Sendable {
     }
 
     var envelopeURL: URL { url.appendingPathComponent("envelope.json") }
+    /// The envelope's path, which a running server watches for a shred.
+    public var envelopeFile: URL { envelopeURL }
     var demoRootKeyURL: URL { url.appendingPathComponent("demo-root.key") }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: envelopeURL.path) }
@@ -106,6 +108,50 @@ public struct KeyDirectory: Sendable {
         try envelope.store(rotated, rootKey: unlocked.rootKey)
         try save(envelope)
         return rotated
+    }
+
+    /// Notes that an escrow copy was made for `fingerprint`, so operators can see who holds one.
+    public func recordEscrow(_ fingerprint: String) throws {
+        var envelope = try load()
+        envelope.escrowRecipients = Array(Set((envelope.escrowRecipients ?? []) + [fingerprint])).sorted()
+        try save(envelope)
+    }
+
+    public func escrowRecipients() throws -> [String] {
+        try load().escrowRecipients ?? []
+    }
+
+    /// Crypto-shred: overwrites with random bytes, then deletes, every file in `keys/` (the envelope
+    /// with every wrapped copy of the root key, a demo key, leftovers of interrupted writes).
+    /// Afterwards no sealed value or evidence file of this instance can be opened, except with an
+    /// escrow copy held abroad. Returns the names of the files destroyed.
+    @discardableResult
+    public func shred() throws -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        guard !names.isEmpty else { throw Failure.noKeys(path: url.path) }
+        for name in names {
+            let path = url.appendingPathComponent(name).path
+            if let handle = FileHandle(forWritingAtPath: path) {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                try? handle.write(contentsOf: Data(SecureRandom.bytes(max(size, 64))))
+                try? handle.synchronize()
+                try? handle.close()
+            }
+            try FileManager.default.removeItem(atPath: path)
+        }
+        // The directory entry removals reach the disk too.
+        let descriptor = open(url.path, O_RDONLY)
+        if descriptor >= 0 {
+            fsync(descriptor)
+            close(descriptor)
+        }
+        return names.sorted()
+    }
+
+    /// After a shred (or on a new machine): writes a new envelope for a key ring recovered from escrow.
+    public func restore(_ keyRing: KeyRing, passphrase: String?, keyFileSecret: SymmetricKey?,
+                        scrypt: PasswordHash.Parameters = .interactive) throws {
+        try create(keyRing: keyRing, passphrase: passphrase, keyFileSecret: keyFileSecret, scrypt: scrypt)
     }
 
     func load() throws -> KeyEnvelope {

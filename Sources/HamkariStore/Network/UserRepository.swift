@@ -115,6 +115,27 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// A member's account is in hostile hands: in one transaction it is disabled (so the policy hides every
+    /// record from it), its sessions end and its API tokens are revoked. Returns how many tokens were revoked.
+    @discardableResult
+    public func markCompromised(_ id: UUID, actor: String) async throws -> Int {
+        let dialect = backend.dialect
+        let recordID = id.uuidString.lowercased()
+        return try await backend.transaction { database in
+            guard try await database.select().column("id").from(Self.table).where("id", .equal, recordID).first() != nil else {
+                throw StoreError.notFound(what: "The account")
+            }
+            try await database.update(Self.table).set("status", to: UserAccount.Status.disabled.rawValue).where("id", .equal, recordID).run()
+            try await SessionRepository.deleteAll(for: id, in: database)
+            let live = try await database.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: recordID) AND revoked_at IS NULL")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+            try await database.update("api_tokens").set("revoked_at", to: SQLBind(Int64(Date().timeIntervalSince1970)))
+                .where("user_id", .equal, recordID).where("revoked_at", .is, SQLLiteral.null).run()
+            try await AuditLogRepository.append(AuditEvent(actor: actor, action: .userCompromised, target: recordID), in: database, dialect: dialect)
+            return live
+        }
+    }
+
     /// The person's own choice of interface language and calendar (nil: decide per request).
     public func setPreferences(locale: AppLocale?, calendar: CalendarSystem?, for id: UUID) async throws {
         try await backend.transaction { database in

@@ -21,6 +21,8 @@ public struct AppConfiguration: Sendable {
     public var auditCheckpointInterval: Duration = .seconds(3600)
     /// The largest evidence file accepted, in bytes (`serve --evidence-limit-mb`).
     public var evidenceSizeLimit = 100 << 20
+    /// The key envelope the server watches: when a shred removes it, the server stops at once.
+    public var keyEnvelope: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

@@ -3,16 +3,21 @@ import HamkariCore
 import HamkariStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Wires the whole web application. The CLI's `serve` and the tests both call it.
 public func buildApplication(
     configuration: AppConfiguration, store: Store, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(store: store, configuration: configuration).router
+    var services: [any Service] = [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)]
+    if let envelope = configuration.keyEnvelope {
+        services.append(KeyWatchService(envelope: envelope, interval: .seconds(2), logger: logger))
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "hamkari"),
-        services: [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)],
+        services: services,
         logger: logger
     )
 }
