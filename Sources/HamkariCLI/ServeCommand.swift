@@ -32,12 +32,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("evidence-limit-mb"), help: "The largest evidence file accepted, in MiB.")
     var evidenceLimit = 100
 
+    @Option(help: "SMTP relay for alerts, as smtp://HOST:PORT (a local MTA or one on a private network).")
+    var smtp: String?
+
+    @Option(name: .customLong("smtp-from"), help: "The sender address of alerts.")
+    var smtpFrom = "hamkari@localhost"
+
+    @Option(help: "URL of an SMS or messaging gateway: alerts are POSTed to it as JSON {kind, to, text}.")
+    var webhook: String?
+
+    @Option(name: .customLong("escalation-interval"), help: "How often missed check-ins are looked for, in seconds.")
+    var escalationInterval = 30
+
     @Flag(help: "Demonstration mode: invented data, and a root key kept unprotected beside the data. Never for real records.")
     var demo = false
 
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...4096).contains(evidenceLimit) else { throw ValidationError("--evidence-limit-mb must be between 1 and 4096.") }
+        guard (1...3600).contains(escalationInterval) else { throw ValidationError("--escalation-interval must be between 1 and 3600 seconds.") }
+        if let smtp, SMTPMailer(url: smtp, from: smtpFrom) == nil {
+            throw ValidationError("--smtp must look like smtp://HOST:PORT, and --smtp-from must be an e-mail address.")
+        }
+        if let webhook, URL(string: webhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--webhook must be an http:// or https:// URL.")
+        }
     }
 
     func run() async throws {
@@ -50,6 +69,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.trustedProxies = Set(trustedProxies)
             configuration.evidenceSizeLimit = evidenceLimit << 20
             configuration.keyEnvelope = KeyDirectory(dataDirectory: store.dataDirectoryURL).envelopeFile
+            configuration.channels = MessageChannels(smtp: smtp.flatMap { SMTPMailer(url: $0, from: smtpFrom) }, webhook: webhook.flatMap(URL.init(string:)))
+            configuration.escalationInterval = .seconds(escalationInterval)
             let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()

@@ -20,13 +20,14 @@ struct AccessPolicyTests {
         .importEvents: [.documenter, .coordinator],
         .reviewEvents: [.reviewer, .coordinator],
         .viewPreciseLocation: [.coordinator, .documenter, .reviewer, .protectionOfficer],
+        .manageProtection: [.protectionOfficer],
     ]
 
     /// The whole matrix: role × action → allowed? (identity and precise location on a network record).
     @Test("Administration is for coordinators; documentation by role; every active member may read the shared pages",
           arguments: Role.allCases, AccessPolicy.Action.allCases.filter { $0 != .viewIdentity })
     func matrix(role: Role, action: AccessPolicy.Action) {
-        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount]
+        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount, .checkIn]
         let expected = shared.contains(action) || Self.allowed[action]?.contains(role) == true
         #expect(AccessPolicy.decide(Self.subject(role), action).isAllowed == expected, "\(role) \(action)")
     }

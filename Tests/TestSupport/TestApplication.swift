@@ -64,6 +64,7 @@ public func withTestApplication<T: Sendable>(
     demo: Bool = false,
     testing: TestingSetup = .router,
     clock: @escaping @Sendable () -> Date = { Date() },
+    channels: MessageChannels = MessageChannels(),
     _ work: @escaping @Sendable (any TestClientProtocol, TestSession) async throws -> T
 ) async throws -> T {
     try await database.withStore { store in
@@ -72,8 +73,11 @@ public func withTestApplication<T: Sendable>(
         let signedIn = try await TestSession.credentials(for: coordinator.id, store: store)
         let session = TestSession(store: store, pages: signedIn.pages, api: signedIn.api, csrf: signedIn.csrf,
                                   coordinatorLogin: credentials.login, coordinatorPassword: credentials.password)
-        let configuration = AppConfiguration(port: 0, database: store.backend.location, demo: demo, passwordParameters: testPasswordParameters,
+        var configuration = AppConfiguration(port: 0, database: store.backend.location, demo: demo, passwordParameters: testPasswordParameters,
                                              clock: clock)
+        configuration.channels = channels
+        // The tests drive escalation rounds themselves.
+        configuration.escalationInterval = .seconds(3600)
         let app = try await buildApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
         return try await app.test(testing) { client in try await work(client, session) }
     }

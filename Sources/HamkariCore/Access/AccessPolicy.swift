@@ -21,6 +21,10 @@ public enum AccessPolicy {
             return [.documenter, .coordinator].contains(subject.role) ? .allow : .deny("only documenters and coordinators import")
         case .reviewEvents:
             return [.reviewer, .coordinator].contains(subject.role) ? .allow : .deny("only reviewers verify records")
+        case .manageProtection:
+            return subject.role == .protectionOfficer ? .allow : .deny("only protection officers see defenders' profiles")
+        case .checkIn:
+            return .allow
         }
     }
 
@@ -81,6 +85,10 @@ extension AccessPolicy {
         case reviewEvents = "events.review"
         case importEvents = "events.import"
         case exportEvents = "events.export"
+        /// Defenders' profiles, trusted contacts, check-in arrangements (protection officers only).
+        case manageProtection = "protection.manage"
+        /// One's own check-ins and alerts, for whoever has a defender profile.
+        case checkIn = "protection.check-in"
     }
 
     /// The account asking.

@@ -63,4 +63,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case vocabularyImported = "vocabulary.import"
     case evidenceUploaded = "evidence.upload"
     case evidenceAccessed = "evidence.access"
+    case defenderCreated = "protection.defender.create"
+    case defenderUpdated = "protection.defender.update"
+    case defenderViewed = "protection.defender.view"
+    case checkedIn = "protection.check-in"
+    case checkInEscalated = "protection.escalate"
+    case panicRaised = "protection.panic"
 }

@@ -51,4 +51,11 @@ public enum DateDisplay {
     public static func day(_ date: Date, calendar: CalendarSystem, locale: AppLocale) -> String {
         CalendarDay(date, in: calendar).formatted(in: locale)
     }
+
+    /// The day and the time of day (UTC), for due times: "12 Jawza 1405, 14:30 UTC".
+    public static func moment(_ date: Date, calendar: CalendarSystem, locale: AppLocale) -> String {
+        let parts = CalendarSystem.gregorian.foundationCalendar.dateComponents([.hour, .minute], from: date)
+        let time = String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+        return day(date, calendar: calendar, locale: locale) + (locale.isRightToLeft ? "، " : ", ") + Numerals.localize(time, for: locale)
+    }
 }

@@ -65,6 +65,9 @@ public final class Store: Sendable {
     public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
     public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
     public var evidence: EvidenceRepository { EvidenceRepository(backend: backend, keys: keys) }
+    public var defenders: DefenderRepository { DefenderRepository(backend: backend, keys: keys) }
+    public var escalations: Escalations { Escalations(backend: backend, keys: keys) }
+    public var outbox: Outbox { Outbox(backend: backend, keys: keys) }
 
     public func shutdown() async {
         await backend.shutdown()

@@ -13,7 +13,10 @@ public struct ResealPass: Sendable {
     /// Every table column that holds sealed values. A new sealed column is added here.
     static let sealedColumns = [
         SealedColumns(table: UserRepository.table, columns: UserRepository.sealedColumns),
-    ] + EventRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
+    ] + EventRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) } + [
+        SealedColumns(table: "defenders", columns: DefenderRepository.sealedColumns),
+        SealedColumns(table: "outbox", columns: ["message_sealed"]),
+    ]
 
     let store: Store
 

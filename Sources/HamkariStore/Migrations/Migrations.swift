@@ -9,6 +9,7 @@ public enum Migrations {
         m003AuditLog,
         m004Authentication,
         m005Documentation,
+        m006Protection,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

@@ -145,6 +145,15 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The active accounts of a role (say, the protection officers to alert).
+    public func accounts(role: Role) async throws -> [UserAccount] {
+        let keys = self.keys
+        return try await backend.read { database in
+            try await Self.selectAccount(database).where("role", .equal, role.rawValue).where("status", .equal, UserAccount.Status.active.rawValue)
+                .all().map { try Self.decode($0, keys: keys) }
+        }
+    }
+
     public func count() async throws -> Int {
         try await backend.read { database in
             try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")

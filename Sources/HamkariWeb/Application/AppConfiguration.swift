@@ -23,6 +23,9 @@ public struct AppConfiguration: Sendable {
     public var evidenceSizeLimit = 100 << 20
     /// The key envelope the server watches: when a shred removes it, the server stops at once.
     public var keyEnvelope: URL?
+    /// Where alerts go (`serve --smtp`, `--webhook`), and how often missed check-ins are looked for.
+    public var channels = MessageChannels()
+    public var escalationInterval: Duration = .seconds(30)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

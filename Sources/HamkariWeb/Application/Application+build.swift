@@ -11,6 +11,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(store: store, configuration: configuration).router
     var services: [any Service] = [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)]
+    services.append(EscalationService(store: store, channels: configuration.channels, interval: configuration.escalationInterval, logger: logger))
     if let envelope = configuration.keyEnvelope {
         services.append(KeyWatchService(envelope: envelope, interval: .seconds(2), logger: logger))
     }
@@ -69,6 +70,7 @@ public func buildRouter(
     EventAPIController(store: store).addRoutes(to: guarded)
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
+    ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     EvidenceController(store: store, sizeLimit: configuration.evidenceSizeLimit).addRoutes(to: guarded)
     EventPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
     try OpenAPIController().addRoutes(to: guarded)

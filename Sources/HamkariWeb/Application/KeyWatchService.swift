@@ -14,13 +14,10 @@ struct KeyWatchService: Service {
     let logger: Logger
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                try await Task.sleep(for: interval)
-                if !FileManager.default.fileExists(atPath: envelope.path) {
-                    logger.critical("the keys were destroyed (crypto-shred); stopping now")
-                    exit(EXIT_FAILURE)
-                }
+        await repeatUntilShutdown(every: interval) {
+            if !FileManager.default.fileExists(atPath: envelope.path) {
+                logger.critical("the keys were destroyed (crypto-shred); stopping now")
+                exit(EXIT_FAILURE)
             }
         }
     }

@@ -12,14 +12,11 @@ struct AuditCheckpointService: Service {
     let logger: Logger
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                try await Task.sleep(for: interval)
-                do {
-                    try await checkpointIfGrown()
-                } catch {
-                    logger.warning("audit checkpoint failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
-                }
+        await repeatUntilShutdown(every: interval) {
+            do {
+                try await checkpointIfGrown()
+            } catch {
+                logger.warning("audit checkpoint failed", metadata: ["type": .string(String(reflecting: type(of: error)))])
             }
         }
     }

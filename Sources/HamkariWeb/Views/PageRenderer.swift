@@ -20,12 +20,16 @@ public struct PageRenderer: Sendable {
         let path: String
         let labelKey: String
         let action: AccessPolicy.Action
+        /// Shown only to these roles (nil: to whoever the policy lets through).
+        var roles: Set<Role>? = nil
     }
 
     /// The menu; an item shows only to those the policy lets through.
     static let navigation = [
         NavItem(path: "/", labelKey: "nav_home", action: .viewHome),
         NavItem(path: "/events", labelKey: "nav_events", action: .viewEvents),
+        NavItem(path: "/protection", labelKey: "nav_protection", action: .manageProtection),
+        NavItem(path: "/checkin", labelKey: "nav_checkin", action: .checkIn, roles: [.defender]),
         NavItem(path: "/organisations", labelKey: "nav_organisations", action: .viewDirectory),
         NavItem(path: "/gazetteer", labelKey: "nav_gazetteer", action: .viewGazetteer),
         NavItem(path: "/audit", labelKey: "nav_audit", action: .viewAuditLog),
@@ -59,7 +63,7 @@ public struct PageRenderer: Sendable {
             "login": identity?.user.login ?? "",
             "csrf": identity?.csrfToken ?? "",
             "nav": Self.navigation.filter { item in
-                identity.map { AccessPolicy.decide($0.subject, item.action).isAllowed } ?? false
+                identity.map { AccessPolicy.decide($0.subject, item.action).isAllowed && (item.roles?.contains($0.user.role) ?? true) } ?? false
             }.map { item -> [String: Any] in
                 let current = item.path == "/" ? path == "/" : path.hasPrefix(item.path)
                 return ["href": item.path, "label": localizer.string(item.labelKey, locale), "current": current]

@@ -1,0 +1,269 @@
+import Foundation
+import HamkariCore
+import HamkariStore
+import Hummingbird
+
+/// Protection: officers keep defenders' profiles, trusted contacts and check-in arrangements; a
+/// defender checks in with one button (or the API, or the CLI) and can raise an alert.
+struct ProtectionController: Sendable {
+    let store: Store
+    let renderer: PageRenderer
+    let channels: MessageChannels
+    var localizer: Localizer { renderer.localizer }
+
+    struct CheckInDocument: Encodable, Sendable {
+        let hasPlan: Bool
+        let stage: String?
+        let lastCheckIn: String?
+        let dueAt: String?
+        let intervalSeconds: Int?
+        let graceSeconds: Int?
+
+        init(_ plan: CheckInPlan?) {
+            let iso = ISO8601DateFormatter()
+            hasPlan = plan != nil
+            stage = plan?.stage.rawValue
+            lastCheckIn = plan.map { iso.string(from: $0.lastCheckIn) }
+            dueAt = plan.map { iso.string(from: $0.dueAt) }
+            intervalSeconds = plan.map { Int($0.interval.seconds) }
+            graceSeconds = plan.map { Int($0.grace.seconds) }
+        }
+    }
+
+    struct PlanRequest: Decodable, Sendable {
+        let intervalSeconds: Int
+        let graceSeconds: Int
+        let active: Bool?
+    }
+
+    struct AlertDocument: Encodable, Sendable {
+        let queued: Int
+    }
+
+    struct DefenderInput: Decodable, Sendable {
+        let name: String
+        let knownAs: String?
+        let email: String?
+        let phone: String?
+        let whereabouts: String?
+        let login: String?
+        let trustedContacts: [TrustedContact]?
+    }
+
+    struct DefenderDocument: Encodable, Sendable {
+        let id: String
+        let name: String
+        let knownAs: String
+        let accountId: String?
+        let trustedContacts: Int
+        let checkInStage: String?
+    }
+
+    struct DefenderList: Encodable, Sendable {
+        let defenders: [DefenderDocument]
+    }
+
+    func addRoutes(to guarded: GuardedRouter) {
+        guarded.allowed(.get, "/checkin", .checkIn) { request, context, identity in
+            try await checkInPage(request, context, identity, notice: nil)
+        }
+        guarded.allowed(.post, "/checkin", .checkIn) { request, context, identity in
+            let profile = try await ownProfile(identity)
+            _ = try await store.defenders.checkIn(profile.id, actor: identity.user.id.text)
+            return try await checkInPage(request, context, identity, notice: localizer.string("checked_in", context.locale))
+        }
+        guarded.allowed(.post, "/checkin/alert", .checkIn) { request, context, identity in
+            let profile = try await ownProfile(identity)
+            _ = try await raise(for: profile.id, actor: identity.user.id.text)
+            return try await checkInPage(request, context, identity, notice: localizer.string("alert_sent", context.locale))
+        }
+        guarded.allowed(.get, "/api/v1/checkin", .checkIn) { _, _, identity in
+            let profile = try await ownProfile(identity)
+            return JSONBody(value: CheckInDocument(try await store.defenders.plan(for: profile.id)))
+        }
+        guarded.allowed(.post, "/api/v1/checkin", .checkIn) { _, _, identity in
+            let profile = try await ownProfile(identity)
+            return JSONBody(value: CheckInDocument(try await store.defenders.checkIn(profile.id, actor: identity.user.id.text)))
+        }
+        guarded.allowed(.post, "/api/v1/panic", .checkIn) { _, _, identity in
+            let profile = try await ownProfile(identity)
+            return JSONBody(value: AlertDocument(queued: try await raise(for: profile.id, actor: identity.user.id.text)), status: .created)
+        }
+        guarded.allowed(.get, "/api/v1/defenders", .manageProtection) { _, _, identity in
+            var documents: [DefenderDocument] = []
+            for profile in try await store.defenders.all(viewer: identity.user.id.text) {
+                documents.append(DefenderDocument(
+                    id: profile.id.text, name: profile.identity.name, knownAs: profile.identity.alertName, accountId: profile.accountID?.text,
+                    trustedContacts: profile.trustedContacts.count, checkInStage: try await store.defenders.plan(for: profile.id)?.stage.rawValue))
+            }
+            return JSONBody(value: DefenderList(defenders: documents))
+        }
+        guarded.allowed(.post, "/api/v1/defenders", .manageProtection) { request, context, identity in
+            let input = try await decode(DefenderInput.self, request, context)
+            let profile = try await create(input, identity)
+            return JSONBody(value: DefenderDocument(id: profile.id.text, name: profile.identity.name, knownAs: profile.identity.alertName,
+                                                    accountId: profile.accountID?.text, trustedContacts: profile.trustedContacts.count,
+                                                    checkInStage: nil), status: .created, location: "/protection/defenders/\(profile.id.text)")
+        }
+        guarded.allowed(.put, "/api/v1/defenders/{id}/plan", .manageProtection) { request, context, identity in
+            let profile = try await officerProfile(context, identity)
+            let body = try await decode(PlanRequest.self, request, context)
+            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(body.intervalSeconds), grace: .seconds(body.graceSeconds),
+                                   active: body.active ?? true, lastCheckIn: Date())
+            guard plan.isValid else { throw AppError.invalid([ValidationIssue(field: "intervalSeconds", messageKey: "invalid_plan")]) }
+            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
+            return JSONBody(value: CheckInDocument(plan))
+        }
+        guarded.allowed(.get, "/protection", .manageProtection) { request, context, identity in
+            try await listPage(request, context, identity, issues: [])
+        }
+        guarded.allowed(.post, "/protection/defenders", .manageProtection) { request, context, identity in
+            var request = request
+            let fields = try await FormFields.read(&request)
+            func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+            do {
+                let profile = try await create(DefenderInput(name: value("name") ?? "", knownAs: value("known_as"), email: value("email"),
+                                                             phone: value("phone"), whereabouts: value("whereabouts"), login: value("login"),
+                                                             trustedContacts: nil), identity)
+                return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
+            } catch let error as AppError where !error.issues.isEmpty {
+                var page = try await listPage(request, context, identity, issues: error.issues)
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
+            }
+        }
+        guarded.allowed(.get, "/protection/defenders/{id}", .manageProtection) { request, context, identity in
+            try await profilePage(try await officerProfile(context, identity), request, context, identity, issues: [])
+        }
+        guarded.allowed(.post, "/protection/defenders/{id}/contacts", .manageProtection) { request, context, identity in
+            var profile = try await officerProfile(context, identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            let contact = TrustedContact(name: fields["name"] ?? "", email: fields["email"] ?? "", phone: fields["phone"] ?? "")
+            guard !contact.name.trimmingCharacters(in: .whitespaces).isEmpty, contact.isReachable else {
+                var page = try await profilePage(profile, request, context, identity,
+                                                 issues: [ValidationIssue(field: "contact", messageKey: "invalid_contact")])
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
+            }
+            profile.trustedContacts.append(contact)
+            try await store.defenders.update(profile, actor: identity.user.id.text)
+            return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
+        }
+        guarded.allowed(.post, "/protection/defenders/{id}/plan", .manageProtection) { request, context, identity in
+            let profile = try await officerProfile(context, identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            let hours = Double(Numerals.asciiDigits(fields["interval_hours"] ?? "")) ?? 0
+            let graceMinutes = Double(Numerals.asciiDigits(fields["grace_minutes"] ?? "")) ?? -1
+            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(Int64(hours * 3600)), grace: .seconds(Int64(graceMinutes * 60)),
+                                   active: fields["active"] == "on", lastCheckIn: Date())
+            guard plan.isValid, graceMinutes >= 0 else {
+                var page = try await profilePage(profile, request, context, identity, issues: [ValidationIssue(field: "plan", messageKey: "invalid_plan")])
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
+            }
+            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
+            return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
+        }
+        guarded.allowed(.post, "/protection/defenders/{id}/alert", .manageProtection) { _, context, identity in
+            let profile = try await officerProfile(context, identity)
+            _ = try await raise(for: profile.id, actor: identity.user.id.text)
+            return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
+        }
+    }
+
+    /// Queues the alert and delivers at once, without waiting for the scheduler's next round.
+    private func raise(for defenderID: UUID, actor: String) async throws -> Int {
+        let queued = try await store.escalations.panic(defenderID, actor: actor, officers: try await EscalationService.officers(store))
+        let service = EscalationService(store: store, channels: channels, interval: .seconds(30), logger: .init(label: "hamkari.protection"))
+        Task { await service.deliver(now: Date()) }
+        return queued
+    }
+
+    private func ownProfile(_ identity: SignedIn) async throws -> DefenderProfile {
+        guard let profile = try await store.defenders.find(account: identity.user.id, viewer: identity.user.id.text) else {
+            throw AppError(status: .notFound, code: "no_profile", messageKey: "checkin_no_profile")
+        }
+        return profile
+    }
+
+    private func officerProfile(_ context: AppRequestContext, _ identity: SignedIn) async throws -> DefenderProfile {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
+        guard let profile = try await store.defenders.find(id: id, viewer: identity.user.id.text) else { throw AppError.notFound }
+        return profile
+    }
+
+    private func create(_ input: DefenderInput, _ identity: SignedIn) async throws -> DefenderProfile {
+        var issues: [ValidationIssue] = []
+        if input.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "name", messageKey: "invalid_name_required")) }
+        var account: UUID?
+        if let login = input.login {
+            if let user = try await store.users.find(login: login) { account = user.id } else {
+                issues.append(ValidationIssue(field: "login", messageKey: "invalid_login_unknown"))
+            }
+        }
+        if !issues.isEmpty { throw AppError.invalid(issues) }
+        let profile = DefenderProfile(
+            accountID: account,
+            identity: DefenderIdentity(name: input.name, knownAs: input.knownAs ?? "", email: input.email ?? "", phone: input.phone ?? "",
+                                       whereabouts: input.whereabouts ?? ""),
+            trustedContacts: input.trustedContacts ?? [])
+        do {
+            try await store.defenders.create(profile, actor: identity.user.id.text)
+        } catch {
+            throw AppError.invalid([ValidationIssue(field: "login", messageKey: "invalid_login_has_profile")])
+        }
+        return profile
+    }
+
+    private func render(_ template: String, titleKey: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
+        renderer.render(template, title: localizer.string(titleKey, context.locale), values: values,
+                        networkName: try await store.networkName(), request: request, context: context)
+    }
+
+    private func stageText(_ plan: CheckInPlan?, _ locale: AppLocale) -> String {
+        plan.map { localizer.string("stage_\($0.stage.rawValue)", locale) } ?? localizer.string("checkin_none", locale)
+    }
+
+    private func checkInPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn, notice: String?) async throws -> HTMLPage {
+        let profile = try await store.defenders.find(account: identity.user.id, viewer: identity.user.id.text)
+        var plan: CheckInPlan?
+        if let profile { plan = try await store.defenders.plan(for: profile.id) }
+        var values: [String: Any] = ["csrf": identity.csrfToken ?? "", "hasProfile": profile != nil, "stage": stageText(plan, context.locale)]
+        if let plan {
+            values["due"] = DateDisplay.moment(plan.dueAt, calendar: context.calendar, locale: context.locale)
+        }
+        if let notice { values["notice"] = notice }
+        return try await render("checkin", titleKey: "checkin_title", values, request, context)
+    }
+
+    private func listPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn, issues: [ValidationIssue]) async throws -> HTMLPage {
+        var rows: [[String: Any]] = []
+        for profile in try await store.defenders.all(viewer: identity.user.id.text) {
+            rows.append(["id": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
+                         "stage": stageText(try await store.defenders.plan(for: profile.id), context.locale)])
+        }
+        return try await render("protection", titleKey: "protection_title", [
+            "csrf": identity.csrfToken ?? "", "defenders": rows, "hasDefenders": !rows.isEmpty,
+            "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
+        ], request, context)
+    }
+
+    private func profilePage(
+        _ profile: DefenderProfile, _ request: Request, _ context: AppRequestContext, _ identity: SignedIn, issues: [ValidationIssue]
+    ) async throws -> HTMLPage {
+        let plan = try await store.defenders.plan(for: profile.id)
+        var values: [String: Any] = [
+            "csrf": identity.csrfToken ?? "", "id": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
+            "email": profile.identity.email, "phone": profile.identity.phone, "whereabouts": profile.identity.whereabouts,
+            "contacts": profile.trustedContacts.map { ["name": $0.name, "email": $0.email, "phone": $0.phone] },
+            "stage": stageText(plan, context.locale), "active": plan?.active ?? true,
+            "intervalHours": plan.map { String(format: "%g", $0.interval.seconds / 3600) } ?? "12",
+            "graceMinutes": plan.map { String(format: "%g", $0.grace.seconds / 60) } ?? "60",
+            "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
+        ]
+        if let plan { values["due"] = DateDisplay.moment(plan.dueAt, calendar: context.calendar, locale: context.locale) }
+        return try await render("defender", titleKey: "defender_title", values, request, context)
+    }
+}
