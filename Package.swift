@@ -122,13 +122,15 @@ let package = Package(
         ),
         .testTarget(
             name: "HamkariStoreTests",
-            dependencies: ["HamkariStore", "TestSupport"],
+            dependencies: ["HamkariStore", "HamkariCore", "HamkariSecurity", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HamkariWebTests",
             dependencies: [
                 "HamkariWeb",
+                "HamkariCore",
+                "HamkariStore",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -137,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HamkariCLITests",
-            dependencies: ["HamkariCLI", "TestSupport"],
+            dependencies: ["HamkariCLI", "HamkariCore", "HamkariSecurity", "HamkariStore", "TestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -87,3 +87,20 @@ struct ThrottleAndPasswordPolicyTests {
         #expect(PasswordPolicy.check(String(repeating: "x y ", count: 600)) == .tooLong)
     }
 }
+
+@Suite("Suspended sealed access")
+struct SuspendedAccessTests {
+    @Test("After a duress sign-in an account keeps the ordinary pages and loses everything sealed", arguments: Role.allCases)
+    func suspended(role: Role) {
+        let subject = AccessPolicy.Subject(id: UUIDv7.make(), organisationID: UUIDv7.make(), role: role, sealedAccessSuspended: true)
+        for action in [AccessPolicy.Action.viewHome, .viewDirectory, .viewGazetteer, .manageOwnAccount] {
+            #expect(AccessPolicy.decide(subject, action).isAllowed, "\(action)")
+        }
+        for action in [AccessPolicy.Action.viewIdentity, .documentEvents, .exportEvents, .manageProtection, .viewAuditLog, .checkIn] {
+            #expect(!AccessPolicy.decide(subject, action, on: .network).isAllowed, "\(action)")
+        }
+        let visibility = EventVisibility(subject)
+        #expect(!visibility.allows(EventVisibility.Facts(organisationID: subject.organisationID, authorID: subject.id, status: .draft,
+                                                         confidentiality: .public, sharedWith: [])), "not even its own records")
+    }
+}

@@ -5,6 +5,9 @@ import Foundation
 public enum AccessPolicy {
     public static func decide(_ subject: Subject, _ action: Action, on resource: Resource = .network) -> Decision {
         guard subject.status == .active else { return .deny("the account is disabled") }
+        if subject.sealedAccessSuspended, Self.needsSealedAccess.contains(action) {
+            return .deny("access to sealed data is suspended")
+        }
         switch action {
         case .viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount:
             return .allow
@@ -27,6 +30,13 @@ public enum AccessPolicy {
             return .allow
         }
     }
+
+    /// What an account whose sealed access is suspended (after a duress sign-in) may no longer do. Lists
+    /// of events stay reachable but come back empty (`EventVisibility`), so the session looks ordinary.
+    static let needsSealedAccess: Set<Action> = [
+        .viewIdentity, .viewPreciseLocation, .documentEvents, .importEvents, .exportEvents, .reviewEvents, .manageProtection,
+        .manageUsers, .manageOrganisations, .viewAuditLog, .checkpointAuditLog, .importGazetteer, .checkIn,
+    ]
 
     /// May `subject` change this event? Those who document, in the owning organisation (or its author),
     /// and only while the record is open for editing.
@@ -97,16 +107,19 @@ extension AccessPolicy {
         public var organisationID: UUID
         public var role: Role
         public var status: UserAccount.Status
+        public var sealedAccessSuspended: Bool
 
-        public init(id: UUID, organisationID: UUID, role: Role, status: UserAccount.Status = .active) {
+        public init(id: UUID, organisationID: UUID, role: Role, status: UserAccount.Status = .active, sealedAccessSuspended: Bool = false) {
             self.id = id
             self.organisationID = organisationID
             self.role = role
             self.status = status
+            self.sealedAccessSuspended = sealedAccessSuspended
         }
 
         public init(_ account: UserAccount) {
-            self.init(id: account.id, organisationID: account.organisationID, role: account.role, status: account.status)
+            self.init(id: account.id, organisationID: account.organisationID, role: account.role, status: account.status,
+                      sealedAccessSuspended: account.sealedAccessSuspended)
         }
     }
 

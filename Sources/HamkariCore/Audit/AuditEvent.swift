@@ -69,4 +69,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case checkedIn = "protection.check-in"
     case checkInEscalated = "protection.escalate"
     case panicRaised = "protection.panic"
+    case duressPasswordSet = "user.duress-password"
+    case sealedAccessSuspended = "user.sealed-access.suspend"
+    case sealedAccessRestored = "user.sealed-access.restore"
 }

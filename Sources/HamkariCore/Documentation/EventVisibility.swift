@@ -16,7 +16,7 @@ public struct EventVisibility: Sendable, Equatable {
     public init(_ subject: AccessPolicy.Subject) {
         organisationID = subject.organisationID
         accountID = subject.id
-        none = subject.status != .active || subject.role == .defender
+        none = subject.status != .active || subject.role == .defender || subject.sealedAccessSuspended
         publicOnly = subject.role == .partner
         protectionCompartment = subject.role == .protectionOfficer
     }

@@ -16,11 +16,14 @@ public struct UserAccount: Hashable, Sendable, Codable, Identifiable {
     public var locale: AppLocale?
     public var calendar: CalendarSystem?
     public var createdAt: Date
+    /// Set by a sign-in with the duress password: the account sees nothing sealed until a coordinator restores it.
+    public var sealedAccessSuspended: Bool
 
     public init(
         id: UUID = UUIDv7.make(), organisationID: UUID, login: String, role: Role, status: Status = .active,
-        locale: AppLocale? = nil, calendar: CalendarSystem? = nil, createdAt: Date = Date()
+        locale: AppLocale? = nil, calendar: CalendarSystem? = nil, createdAt: Date = Date(), sealedAccessSuspended: Bool = false
     ) {
+        self.sealedAccessSuspended = sealedAccessSuspended
         self.id = id
         self.organisationID = organisationID
         self.login = login

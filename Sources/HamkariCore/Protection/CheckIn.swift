@@ -81,6 +81,8 @@ public enum AlertText {
         case areYouSafe = "are_you_safe"
         case missedCheckIn = "missed_check_in"
         case panic
+        /// Someone signed in with their duress password.
+        case duress
     }
 
     public static func subject(_ kind: Kind) -> String {
@@ -88,6 +90,7 @@ public enum AlertText {
         case .areYouSafe: "Are you safe? / آیا در امان هستید؟"
         case .missedCheckIn: "Missed check-in / چک‌این از دست رفته"
         case .panic: "Alert / هشدار"
+        case .duress: "Urgent / فوری"
         }
     }
 
@@ -105,6 +108,10 @@ public enum AlertText {
         case .panic: """
             \(name) raised an alert at \(time) (UTC). Please try to reach them now.
             \(name) در \(time) (UTC) هشدار داد. لطفاً همین اکنون با او تماس بگیرید.
+            """
+        case .duress: """
+            \(name) signed in with their duress password at \(time) (UTC). Their access to sealed data is suspended. Reach them carefully.
+            \(name) در \(time) (UTC) با رمز اضطراری وارد شد. دسترسی او به معلومات محرم معلق شد. با احتیاط با او تماس بگیرید.
             """
         }
     }

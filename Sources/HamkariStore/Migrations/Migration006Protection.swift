@@ -2,7 +2,8 @@ import SQLKit
 
 extension Migrations {
     /// Defenders' profiles (identity, whereabouts and trusted contacts sealed), check-in plans with
-    /// their persisted escalation stage, and the outbox of messages still to be delivered.
+    /// their persisted escalation stage, the outbox of messages still to be delivered, and accounts'
+    /// duress passwords with the suspension of sealed access they trigger.
     static let m006Protection = Migration(6, "protection: defenders, check-ins, outbox") { t in [
         """
         CREATE TABLE defenders (
@@ -43,5 +44,7 @@ extension Migrations {
         )
         """,
         "CREATE INDEX outbox_pending ON outbox (state, next_attempt_at)",
+        "ALTER TABLE users ADD COLUMN duress_hash TEXT",
+        "ALTER TABLE users ADD COLUMN sealed_suspended \(t.integer) NOT NULL DEFAULT 0",
     ] }
 }

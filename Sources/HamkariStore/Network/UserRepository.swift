@@ -145,6 +145,35 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The duress password's hash, if the person set one.
+    public func duressHash(login: String) async throws -> String? {
+        let index = keys.blindIndex.index(of: login)
+        return try await backend.read { database in
+            try await database.select().column("duress_hash").from(Self.table).where("login_index", .equal, index)
+                .first()?.decode(column: "duress_hash", as: String?.self) ?? nil
+        }
+    }
+
+    public func setDuressHash(_ hash: String?, for id: UUID, actor: String) async throws {
+        let dialect = backend.dialect
+        try await backend.transaction { database in
+            try await database.update(Self.table).set("duress_hash", to: SQLBind(hash)).where("id", .equal, id.uuidString.lowercased()).run()
+            try await AuditLogRepository.append(AuditEvent(actor: actor, action: .duressPasswordSet, target: id.uuidString.lowercased()),
+                                                in: database, dialect: dialect)
+        }
+    }
+
+    /// Suspends (after a duress sign-in) or restores (by a coordinator) the account's access to sealed data.
+    public func setSealedAccessSuspended(_ suspended: Bool, for id: UUID, actor: String) async throws {
+        let dialect = backend.dialect
+        try await backend.transaction { database in
+            try await database.update(Self.table).set("sealed_suspended", to: suspended ? 1 : 0).where("id", .equal, id.uuidString.lowercased()).run()
+            try await AuditLogRepository.append(
+                AuditEvent(actor: actor, action: suspended ? .sealedAccessSuspended : .sealedAccessRestored, target: id.uuidString.lowercased()),
+                in: database, dialect: dialect)
+        }
+    }
+
     /// The active accounts of a role (say, the protection officers to alert).
     public func accounts(role: Role) async throws -> [UserAccount] {
         let keys = self.keys
@@ -163,7 +192,7 @@ public struct UserRepository: Sendable {
 
     private static func selectAccount(_ database: any SQLDatabase) -> SQLSelectBuilder {
         database.select()
-            .columns("id", "organisation_id", "login_sealed", "role", "status", "locale", "calendar", "created_at")
+            .columns("id", "organisation_id", "login_sealed", "role", "status", "locale", "calendar", "created_at", "sealed_suspended")
             .from(table)
     }
 
@@ -181,7 +210,8 @@ public struct UserRepository: Sendable {
             id: id, organisationID: organisationID, login: login, role: role, status: status,
             locale: try row.decode(column: "locale", as: String?.self).flatMap(AppLocale.init(rawValue:)),
             calendar: try row.decode(column: "calendar", as: String?.self).flatMap(CalendarSystem.init(rawValue:)),
-            createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self)))
+            createdAt: Date(timeIntervalSince1970: TimeInterval(try row.decode(column: "created_at", as: Int64.self))),
+            sealedAccessSuspended: try row.decode(column: "sealed_suspended", as: Int.self) != 0
         )
     }
 }

@@ -52,6 +52,14 @@ public struct Escalations: Sendable {
         }
     }
 
+    /// A sign-in with a duress password: the officers are told (the account was already suspended by the caller).
+    public func duress(_ userID: UUID, name: String, officers: [Recipient], now: Date = Date()) async throws {
+        let keys = self.keys
+        try await backend.transaction { database in
+            try await Outbox.enqueue(.duress, to: officers, name: name, since: now, defenderID: userID, now: now, keys: keys, in: database)
+        }
+    }
+
     /// A panic alert: officers and trusted contacts are told at once. Returns how many messages were queued.
     @discardableResult
     public func panic(_ defenderID: UUID, actor: String, officers: [Recipient], now: Date = Date()) async throws -> Int {

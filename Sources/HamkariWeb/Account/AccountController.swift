@@ -19,6 +19,9 @@ struct AccountController: Sendable {
         guarded.allowed(.post, "/account/password", .manageOwnAccount) { request, context, identity in
             try await changePassword(request, context, identity)
         }
+        guarded.allowed(.post, "/account/duress", .manageOwnAccount) { request, context, identity in
+            try await setDuressPassword(request, context, identity)
+        }
         guarded.allowed(.post, "/account/preferences", .manageOwnAccount) { request, _, identity in
             var request = request
             let fields = try await FormFields.read(&request)
@@ -72,12 +75,7 @@ struct AccountController: Sendable {
         guard await verifier.verify(current, against: storedHash) else {
             return try await accountPage(request, context, identity, error: localizer.string("password_wrong", context.locale), status: .badRequest)
         }
-        if let problem = PasswordPolicy.check(new, login: identity.user.login) {
-            let key = switch problem {
-            case .tooShort: "password_too_short"
-            case .tooLong: "password_too_long"
-            case .tooCommon: "password_too_common"
-            }
+        if let key = Self.policyProblem(new, login: identity.user.login) {
             return try await accountPage(request, context, identity, error: localizer.string(key, context.locale), status: .badRequest)
         }
         let hash = try await verifier.hash(new)
@@ -88,6 +86,38 @@ struct AccountController: Sendable {
         var response = Response.redirect(to: "/account")
         response.setCookie(sessionCookie.make(token.value))
         return response
+    }
+
+    /// The duress password: signing in with it looks ordinary but suspends sealed access and alerts the protection officers.
+    private func setDuressPassword(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> Response {
+        var request = request
+        let fields = try await FormFields.read(&request)
+        let localizer = renderer.localizer
+        let current = fields["current"] ?? ""
+        let duress = fields["duress"] ?? ""
+        let storedHash = try await store.users.passwordHash(login: identity.user.login)
+        guard await verifier.verify(current, against: storedHash) else {
+            return try await accountPage(request, context, identity, error: localizer.string("password_wrong", context.locale), status: .badRequest)
+        }
+        if let key = Self.policyProblem(duress, login: identity.user.login) {
+            return try await accountPage(request, context, identity, error: localizer.string(key, context.locale), status: .badRequest)
+        }
+        if await verifier.verify(duress, against: storedHash) {
+            return try await accountPage(request, context, identity, error: localizer.string("duress_same", context.locale), status: .badRequest)
+        }
+        try await store.users.setDuressHash(try await verifier.hash(duress), for: identity.user.id, actor: identity.user.id.uuidString.lowercased())
+        return try await accountPage(request, context, identity, notice: localizer.string("duress_saved", context.locale))
+    }
+
+    /// The message key for a password the policy refuses, or nil.
+    static func policyProblem(_ password: String, login: String) -> String? {
+        PasswordPolicy.check(password, login: login).map { problem in
+            switch problem {
+            case .tooShort: "password_too_short"
+            case .tooLong: "password_too_long"
+            case .tooCommon: "password_too_common"
+            }
+        }
     }
 
     private func twoFactorPage(

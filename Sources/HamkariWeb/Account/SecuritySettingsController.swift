@@ -33,6 +33,15 @@ struct SecuritySettingsController: Sendable {
                 .replacingOccurrences(of: "{tokens}", with: Numerals.format(revoked, for: context.locale))
             return try await page(request, context, identity, notice: notice)
         }
+        guarded.allowed(.post, "/admin/security/restore", .manageUsers) { request, context, identity in
+            var request = request
+            let fields = try await FormFields.read(&request)
+            guard let user = try await store.users.find(login: fields["login"] ?? ""), user.sealedAccessSuspended else {
+                return try await page(request, context, identity, notice: nil, problem: renderer.localizer.string("restore_unknown", context.locale))
+            }
+            try await store.users.setSealedAccessSuspended(false, for: user.id, actor: identity.user.id.uuidString.lowercased())
+            return try await page(request, context, identity, notice: renderer.localizer.string("restore_done", context.locale))
+        }
         guarded.allowed(.post, "/api/v1/users/compromised", .manageUsers) { request, context, identity in
             let body = try await decode(CompromisedRequest.self, request, context)
             guard let user = try await store.users.find(login: body.login), user.id != identity.user.id else { throw AppError.notFound }

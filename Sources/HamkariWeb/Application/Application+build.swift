@@ -58,7 +58,8 @@ public func buildRouter(
     let guarded = GuardedRouter(router: router, store: store)
     SystemController(store: store).addRoutes(to: guarded)
     AuthController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, loginCookie: loginCookie,
-                   clock: configuration.clock, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies))
+                   clock: configuration.clock, clientAddress: ClientAddress(trustedProxies: configuration.trustedProxies),
+                   channels: configuration.channels)
         .addRoutes(to: guarded)
     AccountController(store: store, renderer: renderer, verifier: verifier, sessionCookie: sessionCookie, clock: configuration.clock)
         .addRoutes(to: guarded)

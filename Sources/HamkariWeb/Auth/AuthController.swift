@@ -19,6 +19,8 @@ struct AuthController: Sendable {
     let loginCookie: LoginFormCookie
     let clock: @Sendable () -> Date
     let clientAddress: ClientAddress
+    /// Where a duress sign-in's alert goes.
+    let channels: MessageChannels
 
     func addRoutes(to guarded: GuardedRouter) {
         guarded.open(.get, Self.loginPath) { request, context in
@@ -83,7 +85,14 @@ struct AuthController: Sendable {
         }
         let user = UserAccount.isValidLogin(login) ? try await store.users.find(login: login) : nil
         let storedHash = UserAccount.isValidLogin(login) ? try await store.users.passwordHash(login: login) : nil
-        let matches = await verifier.verify(password, against: storedHash)
+        var matches = await verifier.verify(password, against: storedHash)
+        var duress = false
+        if !matches, let user, user.status == .active, let duressHash = try await store.users.duressHash(login: login),
+           await verifier.verify(password, against: duressHash) {
+            // Signed in under coercion: it must look like any sign-in.
+            matches = true
+            duress = true
+        }
         guard matches, let user, user.status == .active else {
             try await store.throttle.recordFailure(accountKey, now: now)
             try await store.throttle.recordFailure(addressKey, now: now)
@@ -93,6 +102,7 @@ struct AuthController: Sendable {
                                        status: .unauthorized)
         }
         try await store.throttle.reset(accountKey)
+        if duress { try await DuressResponse(store: store, channels: channels).raise(for: user) }
         let secondFactor = try await store.twoFactor.state(of: user.id).enabled
         let token = try await store.sessions.create(for: user.id, secondFactorPending: secondFactor)
         try await store.audit.append(AuditEvent(actor: user.id.uuidString.lowercased(), action: .loginSucceeded,
