@@ -17,6 +17,8 @@ struct AuthorisationMatrixTests {
         let organisation: UUID
         let event: UUID
         let evidence: UUID
+        let defender: UUID
+        let protectionCase: UUID
 
         static func make(_ session: TestSession) async throws -> Records {
             let author = try await session.signIn(as: .documenter)
@@ -26,11 +28,24 @@ struct AuthorisationMatrixTests {
             var upload = try await session.store.evidence.begin(eventID: event.id, filename: "a.txt", mediaType: "text/plain", actor: "test")
             try await session.store.evidence.append(Data("evidence".utf8), to: &upload, limit: 1024)
             let file = try await session.store.evidence.finish(upload, workingCopy: false)
-            return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id)
+            let defender = DefenderProfile(identity: DefenderIdentity(name: "Farzana Noori"))
+            try await session.store.defenders.create(defender, actor: "test")
+            let opened = try await session.store.protection.openCase(ProtectionCase(defenderID: defender.id, origin: .officer), actor: "test")
+            return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id, defender: defender.id,
+                           protectionCase: opened.id)
+        }
+
+        /// Gives the account a check-in arrangement of its own, so its check-in pages have something to show.
+        static func arrangeCheckIn(for account: UserAccount, _ session: TestSession) async throws {
+            let profile = DefenderProfile(accountID: account.id, identity: DefenderIdentity(name: account.login))
+            try await session.store.defenders.create(profile, actor: "test")
+            try await session.store.defenders.setPlan(CheckInPlan(defenderID: profile.id, interval: .seconds(3600), grace: .seconds(60),
+                                                                  lastCheckIn: Date()), actor: "test")
         }
 
         func concrete(_ path: String) -> String {
-            let id = path.contains("evidence/{id}") ? evidence : path.contains("events/{id}") ? event : organisation
+            let id = path.contains("evidence/{id}") ? evidence : path.contains("events/{id}") ? event
+                : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase : organisation
             return path.replacingOccurrences(of: "{id}", with: id.uuidString.lowercased())
                 .replacingOccurrences(of: "{pcode}", with: "AF18").replacingOccurrences(of: "{list}", with: "act_type")
         }
@@ -59,6 +74,7 @@ struct AuthorisationMatrixTests {
             let built = try await buildRouter(store: session.store, configuration: AppConfiguration(database: session.store.backend.location))
             let records = try await Records.make(session)
             let account = try await session.signIn(as: role)
+            try await Records.arrangeCheckIn(for: account.user, session)
             for route in built.table.routes where route.method == "GET" {
                 guard let action = route.action else { continue }
                 let uri = records.concrete(route.path)

@@ -70,6 +70,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case checkInEscalated = "protection.escalate"
     case panicRaised = "protection.panic"
     case duressPasswordSet = "user.duress-password"
+    case threatReported = "protection.threat"
+    case riskAssessed = "protection.risk"
+    case caseOpened = "protection.case.open"
+    case caseUpdated = "protection.case.update"
     case sealedAccessSuspended = "user.sealed-access.suspend"
     case sealedAccessRestored = "user.sealed-access.restore"
 }

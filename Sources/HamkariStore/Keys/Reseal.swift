@@ -16,7 +16,7 @@ public struct ResealPass: Sendable {
     ] + EventRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) } + [
         SealedColumns(table: "defenders", columns: DefenderRepository.sealedColumns),
         SealedColumns(table: "outbox", columns: ["message_sealed"]),
-    ]
+    ] + ProtectionRecordsRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
 
     let store: Store
 

@@ -75,6 +75,9 @@ public struct Escalations: Sendable {
                 .sorted { $0.address < $1.address }
             try await Outbox.enqueue(.panic, to: recipients, name: profile.identity.alertName, since: now, defenderID: defenderID, now: now,
                                      keys: keys, in: database)
+            // An alert opens a protection case at once, for the officers to follow up.
+            try await ProtectionRecordsRepository.insertCase(ProtectionCase(defenderID: defenderID, origin: .alert, openedAt: now),
+                                                             actor: actor, in: database)
             try await AuditLogRepository.append(AuditEvent(actor: actor, action: .panicRaised, target: defenderID.text), in: database, dialect: dialect)
             return recipients.count
         }

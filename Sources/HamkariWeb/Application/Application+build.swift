@@ -72,6 +72,7 @@ public func buildRouter(
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
+    ProtectionCasesController(store: store, renderer: renderer).addRoutes(to: guarded)
     EvidenceController(store: store, sizeLimit: configuration.evidenceSizeLimit).addRoutes(to: guarded)
     EventPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
     try OpenAPIController().addRoutes(to: guarded)

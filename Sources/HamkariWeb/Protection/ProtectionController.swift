@@ -240,9 +240,12 @@ struct ProtectionController: Sendable {
 
     private func listPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn, issues: [ValidationIssue]) async throws -> HTMLPage {
         var rows: [[String: Any]] = []
+        let reviewsDue = try await store.protection.reviewsDue()
+        let overdue = Set(try await store.protection.overdueCases().map(\.defenderID))
         for profile in try await store.defenders.all(viewer: identity.user.id.text) {
             rows.append(["id": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
-                         "stage": stageText(try await store.defenders.plan(for: profile.id), context.locale)])
+                         "stage": stageText(try await store.defenders.plan(for: profile.id), context.locale),
+                         "reviewDue": reviewsDue.contains(profile.id), "overdue": overdue.contains(profile.id)])
         }
         return try await render("protection", titleKey: "protection_title", [
             "csrf": identity.csrfToken ?? "", "defenders": rows, "hasDefenders": !rows.isEmpty,
@@ -255,7 +258,7 @@ struct ProtectionController: Sendable {
     ) async throws -> HTMLPage {
         let plan = try await store.defenders.plan(for: profile.id)
         var values: [String: Any] = [
-            "csrf": identity.csrfToken ?? "", "id": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
+            "csrf": identity.csrfToken ?? "", "id": profile.id.text, "defenderID": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
             "email": profile.identity.email, "phone": profile.identity.phone, "whereabouts": profile.identity.whereabouts,
             "contacts": profile.trustedContacts.map { ["name": $0.name, "email": $0.email, "phone": $0.phone] },
             "stage": stageText(plan, context.locale), "active": plan?.active ?? true,
@@ -264,6 +267,28 @@ struct ProtectionController: Sendable {
             "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
         ]
         if let plan { values["due"] = DateDisplay.moment(plan.dueAt, calendar: context.calendar, locale: context.locale) }
+        let locale = context.locale
+        func day(_ date: Date?) -> String { date.map { DateDisplay.day($0, calendar: context.calendar, locale: locale) } ?? "" }
+        let vocabulary = Vocabulary.builtIn
+        values["threats"] = try await store.protection.threats(of: profile.id).map { threat -> [String: Any] in
+            ["id": threat.id.text, "kind": localizer.string("threat_\(threat.kind.rawValue)", locale),
+             "date": threat.date?.formatted(in: locale, calendar: context.calendar) { localizer.string("season_\($0.rawValue)", locale) } ?? "",
+             "perpetrator": vocabulary.label(.perpetratorType, threat.perpetratorType, in: locale), "description": threat.description]
+        }
+        values["threatKinds"] = ThreatReport.Kind.allCases.map { ["value": $0.rawValue, "label": localizer.string("threat_\($0.rawValue)", locale)] }
+        values["perpetratorTypes"] = vocabulary.terms(in: .perpetratorType).map { ["value": $0.code, "label": $0.labels.name(in: locale)] }
+        if let latest = try await store.protection.assessments(of: profile.id).first {
+            values["assessment"] = [
+                "level": localizer.string("risk_\(latest.level.rawValue)", locale), "reviewBy": day(latest.reviewBy),
+                "due": latest.isDue(at: Date()), "threats": latest.findings.threats, "vulnerabilities": latest.findings.vulnerabilities,
+                "capacities": latest.findings.capacities, "reasoning": latest.findings.reasoning,
+            ] as [String: Any]
+        }
+        values["levels"] = RiskAssessment.Level.allCases.map { ["value": $0.rawValue, "label": localizer.string("risk_\($0.rawValue)", locale)] }
+        values["cases"] = try await store.protection.cases(of: profile.id).map { item -> [String: Any] in
+            ["id": item.id.text, "opened": day(item.openedAt), "origin": localizer.string("case_origin_\(item.origin.rawValue)", locale),
+             "status": localizer.string("case_status_\(item.status.rawValue)", locale), "overdue": !item.overdueMeasures(at: Date()).isEmpty]
+        }
         return try await render("defender", titleKey: "defender_title", values, request, context)
     }
 }
