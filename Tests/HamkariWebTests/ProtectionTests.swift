@@ -113,6 +113,23 @@ struct ProtectionTests {
             #expect(checked.status == .ok)
             #expect(checked.body.text.contains("Checked in."))
             #expect(try await session.store.audit.recent(limit: 3).map(\.action).contains(AuditAction.checkedIn.rawValue))
+            // A defender sees their own profile, and reports a threat themself.
+            #expect(checked.body.text.contains("Khala Gul") && checked.body.text.contains("Her brother"))
+            let reported = try await client.post("/checkin/threat", session: defender.pages, csrf: defender.csrf,
+                                                 fields: ["kind": "surveillance", "description": "A car follows me"])
+            #expect(reported.body.text.contains("The threat was reported"))
+            #expect(try await session.store.protection.threats(of: profile.id).map(\.kind) == [.surveillance])
+            #expect(try await client.post("/checkin/threat", session: documenter.pages, csrf: documenter.csrf,
+                                          fields: ["kind": "surveillance"]).status == .notFound)
+            // An officer records areas of work and districts with a new profile.
+            let made = try await client.post("/protection/defenders", session: officer.pages, csrf: officer.csrf, fields: [
+                "name": "Wahida Sharifi", "area_womens_rights": "on", "area_education": "on", "districts": "af1801, AF1702",
+            ])
+            #expect(made.status == .found)
+            let madeID = try #require(UUID(uuidString: String((made.headers[.location] ?? "").split(separator: "/").last ?? "")))
+            let stored = try #require(try await session.store.defenders.find(id: madeID, viewer: "test"))
+            #expect(stored.areasOfWork == [.womensRights, .education])
+            #expect(stored.districtPcodes == ["AF1801", "AF1702"])
         }
     }
 

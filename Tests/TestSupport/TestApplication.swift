@@ -65,6 +65,7 @@ public func withTestApplication<T: Sendable>(
     testing: TestingSetup = .router,
     clock: @escaping @Sendable () -> Date = { Date() },
     channels: MessageChannels = MessageChannels(),
+    configure: @Sendable (inout AppConfiguration) -> Void = { _ in },
     _ work: @escaping @Sendable (any TestClientProtocol, TestSession) async throws -> T
 ) async throws -> T {
     try await database.withStore { store in
@@ -78,6 +79,7 @@ public func withTestApplication<T: Sendable>(
         configuration.channels = channels
         // The tests drive escalation rounds themselves.
         configuration.escalationInterval = .seconds(3600)
+        configure(&configuration)
         let app = try await buildApplication(configuration: configuration, store: store, logger: TestDatabase.logger)
         return try await app.test(testing) { client in try await work(client, session) }
     }

@@ -30,6 +30,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case keysResealed = "keys.reseal"
     case keysEscrowed = "keys.escrow"
     case keysShredded = "keys.shred"
+    case keysShredRequested = "keys.shred.request"
     case keysRecovered = "keys.recover"
     case userCreated = "user.create"
     case userDisabled = "user.disable"

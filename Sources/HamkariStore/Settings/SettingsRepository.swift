@@ -11,6 +11,8 @@ public struct SettingsRepository: Sendable {
         case demo = "instance.demo"
         /// Roles whose members must use two-factor sign-in, comma-separated.
         case requireSecondFactorRoles = "security.require-2fa-roles"
+        /// A coordinator's request to destroy the keys, waiting for a second coordinator: "ACCOUNT-ID EPOCH-SECONDS".
+        case shredRequest = "security.shred-request"
     }
 
     let backend: any DatabaseBackend

@@ -26,6 +26,9 @@ public struct AppConfiguration: Sendable {
     /// Where alerts go (`serve --smtp`, `--webhook`), and how often missed check-ins are looked for.
     public var channels = MessageChannels()
     public var escalationInterval: Duration = .seconds(30)
+    /// What happens once two coordinators have destroyed the keys from the web: the process ends, taking
+    /// the keys in its memory with it (tests replace this).
+    public var afterShred: @Sendable () -> Void = { exit(EXIT_FAILURE) }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation,

@@ -73,6 +73,8 @@ public func buildRouter(
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     ProtectionCasesController(store: store, renderer: renderer).addRoutes(to: guarded)
+    EmergencyShredController(store: store, renderer: renderer, keyEnvelope: configuration.keyEnvelope, afterShred: configuration.afterShred)
+        .addRoutes(to: guarded)
     EvidenceController(store: store, sizeLimit: configuration.evidenceSizeLimit).addRoutes(to: guarded)
     EventPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
     try OpenAPIController().addRoutes(to: guarded)

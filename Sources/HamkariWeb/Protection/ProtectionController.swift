@@ -72,6 +72,15 @@ struct ProtectionController: Sendable {
             _ = try await store.defenders.checkIn(profile.id, actor: identity.user.id.text)
             return try await checkInPage(request, context, identity, notice: localizer.string("checked_in", context.locale))
         }
+        guarded.allowed(.post, "/checkin/threat", .checkIn) { request, context, identity in
+            let profile = try await ownProfile(identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            guard let kind = fields["kind"].flatMap(ThreatReport.Kind.init(rawValue:)) else { throw AppError.badRequest }
+            try await store.protection.addThreat(ThreatReport(defenderID: profile.id, kind: kind, description: fields["description"] ?? "",
+                                                              reportedBy: identity.user.id.text), actor: identity.user.id.text)
+            return try await checkInPage(request, context, identity, notice: localizer.string("threat_reported", context.locale))
+        }
         guarded.allowed(.post, "/checkin/alert", .checkIn) { request, context, identity in
             let profile = try await ownProfile(identity)
             _ = try await raise(for: profile.id, actor: identity.user.id.text)
@@ -122,9 +131,13 @@ struct ProtectionController: Sendable {
             let fields = try await FormFields.read(&request)
             func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             do {
-                let profile = try await create(DefenderInput(name: value("name") ?? "", knownAs: value("known_as"), email: value("email"),
+                var profile = try await create(DefenderInput(name: value("name") ?? "", knownAs: value("known_as"), email: value("email"),
                                                              phone: value("phone"), whereabouts: value("whereabouts"), login: value("login"),
                                                              trustedContacts: nil), identity)
+                profile.areasOfWork = DefenderProfile.AreaOfWork.allCases.filter { fields["area_\($0.rawValue)"] == "on" }
+                profile.districtPcodes = (fields["districts"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+                    .filter { !$0.isEmpty }
+                if !profile.areasOfWork.isEmpty || !profile.districtPcodes.isEmpty { try await store.defenders.update(profile, actor: identity.user.id.text) }
                 return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
             } catch let error as AppError where !error.issues.isEmpty {
                 var page = try await listPage(request, context, identity, issues: error.issues)
@@ -231,6 +244,12 @@ struct ProtectionController: Sendable {
         var plan: CheckInPlan?
         if let profile { plan = try await store.defenders.plan(for: profile.id) }
         var values: [String: Any] = ["csrf": identity.csrfToken ?? "", "hasProfile": profile != nil, "stage": stageText(plan, context.locale)]
+        if let profile {
+            // The defender sees their own profile: what the officers know of them and whom an alert reaches.
+            values["knownAs"] = profile.identity.alertName
+            values["contacts"] = profile.trustedContacts.map { ["name": $0.name] }
+            values["threatKinds"] = ThreatReport.Kind.allCases.map { ["value": $0.rawValue, "label": localizer.string("threat_\($0.rawValue)", context.locale)] }
+        }
         if let plan {
             values["due"] = DateDisplay.moment(plan.dueAt, calendar: context.calendar, locale: context.locale)
         }
@@ -249,6 +268,7 @@ struct ProtectionController: Sendable {
         }
         return try await render("protection", titleKey: "protection_title", [
             "csrf": identity.csrfToken ?? "", "defenders": rows, "hasDefenders": !rows.isEmpty,
+            "areas": DefenderProfile.AreaOfWork.allCases.map { ["value": $0.rawValue, "label": localizer.string("area_\($0.rawValue)", context.locale)] },
             "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
         ], request, context)
     }
@@ -261,6 +281,8 @@ struct ProtectionController: Sendable {
             "csrf": identity.csrfToken ?? "", "id": profile.id.text, "defenderID": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
             "email": profile.identity.email, "phone": profile.identity.phone, "whereabouts": profile.identity.whereabouts,
             "contacts": profile.trustedContacts.map { ["name": $0.name, "email": $0.email, "phone": $0.phone] },
+            "areas": profile.areasOfWork.map { localizer.string("area_\($0.rawValue)", context.locale) }.joined(separator: ", "),
+            "districts": profile.districtPcodes.joined(separator: ", "),
             "stage": stageText(plan, context.locale), "active": plan?.active ?? true,
             "intervalHours": plan.map { String(format: "%g", $0.interval.seconds / 3600) } ?? "12",
             "graceMinutes": plan.map { String(format: "%g", $0.grace.seconds / 60) } ?? "60",
