@@ -44,7 +44,7 @@ struct EmergencyShredTests {
                 #expect(done.body.text.contains("The keys are destroyed."))
                 #expect(!FileManager.default.fileExists(atPath: envelope.path))
                 for _ in 0..<20 where await stopped.count == 0 { try await Task.sleep(for: .milliseconds(100)) }
-                #expect(await stopped.count == 1)
+                #expect(await stopped.count >= 1, "the server stops (the key watch may notice too)")
                 let actions = try await session.store.audit.recent(limit: 10).map(\.action)
                 #expect(actions.contains(AuditAction.keysShredRequested.rawValue))
                 #expect(actions.contains(AuditAction.keysShredded.rawValue))

@@ -122,14 +122,17 @@ struct ProtectionTests {
             #expect(try await client.post("/checkin/threat", session: documenter.pages, csrf: documenter.csrf,
                                           fields: ["kind": "surveillance"]).status == .notFound)
             // An officer records areas of work and districts with a new profile.
+            let member = try await session.store.organisations.all()[1]
             let made = try await client.post("/protection/defenders", session: officer.pages, csrf: officer.csrf, fields: [
                 "name": "Wahida Sharifi", "area_womens_rights": "on", "area_education": "on", "districts": "af1801, AF1702",
+                "org_\(member.id.uuidString.lowercased())": "on",
             ])
             #expect(made.status == .found)
             let madeID = try #require(UUID(uuidString: String((made.headers[.location] ?? "").split(separator: "/").last ?? "")))
             let stored = try #require(try await session.store.defenders.find(id: madeID, viewer: "test"))
             #expect(stored.areasOfWork == [.womensRights, .education])
             #expect(stored.districtPcodes == ["AF1801", "AF1702"])
+            #expect(stored.organisationIDs == [member.id])
         }
     }
 

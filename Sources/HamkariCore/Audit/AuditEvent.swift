@@ -72,6 +72,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case panicRaised = "protection.panic"
     case duressPasswordSet = "user.duress-password"
     case threatReported = "protection.threat"
+    case colleagueReport = "protection.colleague-report"
     case riskAssessed = "protection.risk"
     case caseOpened = "protection.case.open"
     case caseUpdated = "protection.case.update"

@@ -26,8 +26,8 @@ public struct AppConfiguration: Sendable {
     /// Where alerts go (`serve --smtp`, `--webhook`), and how often missed check-ins are looked for.
     public var channels = MessageChannels()
     public var escalationInterval: Duration = .seconds(30)
-    /// What happens once two coordinators have destroyed the keys from the web: the process ends, taking
-    /// the keys in its memory with it (tests replace this).
+    /// What happens once the keys are destroyed (from the web by two coordinators, or noticed by the key
+    /// watch): the process ends, taking the keys in its memory with it (tests replace this).
     public var afterShred: @Sendable () -> Void = { exit(EXIT_FAILURE) }
 
     public init(

@@ -13,7 +13,7 @@ public func buildApplication(
     var services: [any Service] = [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)]
     services.append(EscalationService(store: store, channels: configuration.channels, interval: configuration.escalationInterval, logger: logger))
     if let envelope = configuration.keyEnvelope {
-        services.append(KeyWatchService(envelope: envelope, interval: .seconds(2), logger: logger))
+        services.append(KeyWatchService(envelope: envelope, interval: .seconds(2), logger: logger, stop: configuration.afterShred))
     }
     return Application(
         router: router,
@@ -73,6 +73,7 @@ public func buildRouter(
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     ProtectionCasesController(store: store, renderer: renderer).addRoutes(to: guarded)
+    ColleagueController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     EmergencyShredController(store: store, renderer: renderer, keyEnvelope: configuration.keyEnvelope, afterShred: configuration.afterShred)
         .addRoutes(to: guarded)
     EvidenceController(store: store, sizeLimit: configuration.evidenceSizeLimit).addRoutes(to: guarded)

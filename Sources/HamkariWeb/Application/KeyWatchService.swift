@@ -1,9 +1,6 @@
 import Foundation
 import Logging
 import ServiceLifecycle
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Stops the server within seconds of a crypto-shred (`hamkari key shred` from another shell, or
 /// after a raid begins): when the key envelope is gone from the data directory, the process exits
@@ -12,12 +9,14 @@ struct KeyWatchService: Service {
     let envelope: URL
     let interval: Duration
     let logger: Logger
+    /// Ends the process (tests replace it).
+    let stop: @Sendable () -> Void
 
     func run() async throws {
         await repeatUntilShutdown(every: interval) {
             if !FileManager.default.fileExists(atPath: envelope.path) {
                 logger.critical("the keys were destroyed (crypto-shred); stopping now")
-                exit(EXIT_FAILURE)
+                stop()
             }
         }
     }

@@ -15,6 +15,10 @@ struct ProtectionCasesController: Sendable {
         let calendar: String?
         let perpetratorType: String?
         let description: String?
+        let provincePcode: String?
+        let districtPcode: String?
+        /// The reference of a documented event it belongs to, such as TAK-1405-0042.
+        let eventReference: String?
     }
 
     struct CaseDocument: Encodable, Sendable {
@@ -44,8 +48,9 @@ struct ProtectionCasesController: Sendable {
         guarded.allowed(.post, "/api/v1/defenders/{id}/threats", .manageProtection) { request, context, identity in
             let defender = try await defenderID(context, identity)
             let input = try await decode(ThreatInput.self, request, context)
-            let report = try threat(defender, kind: input.kind, date: input.date, calendar: input.calendar,
-                                    perpetratorType: input.perpetratorType, description: input.description ?? "", identity)
+            let report = try await threat(defender, kind: input.kind, date: input.date, calendar: input.calendar,
+                                          perpetratorType: input.perpetratorType, description: input.description ?? "",
+                                          place: (input.provincePcode, input.districtPcode), eventReference: input.eventReference, identity)
             try await store.protection.addThreat(report, actor: identity.user.id.text)
             return JSONBody(value: Created(id: report.id.text), status: .created)
         }
@@ -65,8 +70,9 @@ struct ProtectionCasesController: Sendable {
             let defender = try await defenderID(context, identity)
             let fields = try await form(request)
             guard let kind = fields["kind"].flatMap(ThreatReport.Kind.init(rawValue:)) else { throw AppError.badRequest }
-            let report = try threat(defender, kind: kind, date: fields["date"], calendar: fields["calendar"],
-                                    perpetratorType: fields["perpetrator_type"], description: fields["description"] ?? "", identity)
+            let report = try await threat(defender, kind: kind, date: fields["date"], calendar: fields["calendar"],
+                                          perpetratorType: fields["perpetrator_type"], description: fields["description"] ?? "",
+                                          place: (fields["province"], fields["district"]), eventReference: fields["event"], identity)
             try await store.protection.addThreat(report, actor: identity.user.id.text)
             return Response.redirect(to: "/protection/defenders/\(defender.text)", type: .found)
         }
@@ -139,8 +145,9 @@ struct ProtectionCasesController: Sendable {
     }
 
     private func threat(
-        _ defender: UUID, kind: ThreatReport.Kind, date: String?, calendar: String?, perpetratorType: String?, description: String, _ identity: SignedIn
-    ) throws -> ThreatReport {
+        _ defender: UUID, kind: ThreatReport.Kind, date: String?, calendar: String?, perpetratorType: String?, description: String,
+        place: (province: String?, district: String?), eventReference: String?, _ identity: SignedIn
+    ) async throws -> ThreatReport {
         var issues: [ValidationIssue] = []
         var parsed: EventDate?
         if let date, !date.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -151,9 +158,22 @@ struct ProtectionCasesController: Sendable {
         if !Vocabulary.builtIn.contains(.perpetratorType, perpetrator) {
             issues.append(ValidationIssue(field: "perpetratorType", messageKey: "invalid_perpetrator_type"))
         }
+        func clean(_ text: String?) -> String? { text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces).uppercased() } }
+        let province = clean(place.province), district = clean(place.district)
+        if let province, try await store.gazetteer.unit(pcode: province)?.level != .province { issues.append(ValidationIssue(field: "province", messageKey: "invalid_place")) }
+        if let district, try await store.gazetteer.unit(pcode: district)?.parentPcode != province { issues.append(ValidationIssue(field: "district", messageKey: "invalid_district")) }
+        var eventID: UUID?
+        if let reference = clean(eventReference) {
+            // Only an event the officer may see can be linked.
+            if let event = try await store.events.find(reference: reference), EventVisibility(identity.subject).allows(EventVisibility.Facts(event)) {
+                eventID = event.id
+            } else {
+                issues.append(ValidationIssue(field: "event", messageKey: "invalid_event_reference"))
+            }
+        }
         if !issues.isEmpty { throw AppError.invalid(issues) }
-        return ThreatReport(defenderID: defender, kind: kind, date: parsed, perpetratorType: perpetrator, description: description,
-                            reportedBy: identity.user.id.text)
+        return ThreatReport(defenderID: defender, kind: kind, date: parsed, provincePcode: province, districtPcode: district,
+                            perpetratorType: perpetrator, description: description, eventID: eventID, reportedBy: identity.user.id.text)
     }
 
     /// The defender's id, after checking there is such a profile (opening it is audited).

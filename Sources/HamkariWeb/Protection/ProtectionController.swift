@@ -81,6 +81,27 @@ struct ProtectionController: Sendable {
                                                               reportedBy: identity.user.id.text), actor: identity.user.id.text)
             return try await checkInPage(request, context, identity, notice: localizer.string("threat_reported", context.locale))
         }
+        guarded.allowed(.post, "/checkin/plan", .checkIn) { request, context, identity in
+            let profile = try await ownProfile(identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            guard let plan = Self.plan(for: profile.id, hours: fields["interval_hours"], graceMinutes: fields["grace_minutes"], active: true) else {
+                var page = try await checkInPage(request, context, identity, notice: nil, problem: localizer.string("invalid_plan", context.locale))
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
+            }
+            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
+            return try await checkInPage(request, context, identity, notice: localizer.string("saved", context.locale)).response(from: request, context: context)
+        }
+        guarded.allowed(.put, "/api/v1/checkin/plan", .checkIn) { request, context, identity in
+            let profile = try await ownProfile(identity)
+            let body = try await decode(PlanRequest.self, request, context)
+            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(body.intervalSeconds), grace: .seconds(body.graceSeconds),
+                                   active: body.active ?? true, lastCheckIn: Date())
+            guard plan.isValid else { throw AppError.invalid([ValidationIssue(field: "intervalSeconds", messageKey: "invalid_plan")]) }
+            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
+            return JSONBody(value: CheckInDocument(plan))
+        }
         guarded.allowed(.post, "/checkin/alert", .checkIn) { request, context, identity in
             let profile = try await ownProfile(identity)
             _ = try await raise(for: profile.id, actor: identity.user.id.text)
@@ -135,9 +156,12 @@ struct ProtectionController: Sendable {
                                                              phone: value("phone"), whereabouts: value("whereabouts"), login: value("login"),
                                                              trustedContacts: nil), identity)
                 profile.areasOfWork = DefenderProfile.AreaOfWork.allCases.filter { fields["area_\($0.rawValue)"] == "on" }
+                profile.organisationIDs = try await store.organisations.all().map(\.id).filter { fields["org_\($0.uuidString.lowercased())"] == "on" }
                 profile.districtPcodes = (fields["districts"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
                     .filter { !$0.isEmpty }
-                if !profile.areasOfWork.isEmpty || !profile.districtPcodes.isEmpty { try await store.defenders.update(profile, actor: identity.user.id.text) }
+                if !profile.areasOfWork.isEmpty || !profile.districtPcodes.isEmpty || !profile.organisationIDs.isEmpty {
+                    try await store.defenders.update(profile, actor: identity.user.id.text)
+                }
                 return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
             } catch let error as AppError where !error.issues.isEmpty {
                 var page = try await listPage(request, context, identity, issues: error.issues)
@@ -167,11 +191,8 @@ struct ProtectionController: Sendable {
             let profile = try await officerProfile(context, identity)
             var request = request
             let fields = try await FormFields.read(&request)
-            let hours = Double(Numerals.asciiDigits(fields["interval_hours"] ?? "")) ?? 0
-            let graceMinutes = Double(Numerals.asciiDigits(fields["grace_minutes"] ?? "")) ?? -1
-            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(Int64(hours * 3600)), grace: .seconds(Int64(graceMinutes * 60)),
-                                   active: fields["active"] == "on", lastCheckIn: Date())
-            guard plan.isValid, graceMinutes >= 0 else {
+            guard let plan = Self.plan(for: profile.id, hours: fields["interval_hours"], graceMinutes: fields["grace_minutes"],
+                                       active: fields["active"] == "on") else {
                 var page = try await profilePage(profile, request, context, identity, issues: [ValidationIssue(field: "plan", messageKey: "invalid_plan")])
                 page.status = .unprocessableContent
                 return try page.response(from: request, context: context)
@@ -184,6 +205,15 @@ struct ProtectionController: Sendable {
             _ = try await raise(for: profile.id, actor: identity.user.id.text)
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
+    }
+
+    /// A plan from a form's hours and minutes, or nil when they are not a valid arrangement.
+    static func plan(for defenderID: UUID, hours: String?, graceMinutes: String?, active: Bool) -> CheckInPlan? {
+        guard let hours = Double(Numerals.asciiDigits(hours ?? "").replacingOccurrences(of: "٫", with: ".")),
+              let grace = Double(Numerals.asciiDigits(graceMinutes ?? "").replacingOccurrences(of: "٫", with: ".")), grace >= 0 else { return nil }
+        let plan = CheckInPlan(defenderID: defenderID, interval: .seconds(Int64(hours * 3600)), grace: .seconds(Int64(grace * 60)),
+                               active: active, lastCheckIn: Date())
+        return plan.isValid ? plan : nil
     }
 
     /// Queues the alert and delivers at once, without waiting for the scheduler's next round.
@@ -239,7 +269,9 @@ struct ProtectionController: Sendable {
         plan.map { localizer.string("stage_\($0.stage.rawValue)", locale) } ?? localizer.string("checkin_none", locale)
     }
 
-    private func checkInPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn, notice: String?) async throws -> HTMLPage {
+    private func checkInPage(
+        _ request: Request, _ context: AppRequestContext, _ identity: SignedIn, notice: String?, problem: String? = nil
+    ) async throws -> HTMLPage {
         let profile = try await store.defenders.find(account: identity.user.id, viewer: identity.user.id.text)
         var plan: CheckInPlan?
         if let profile { plan = try await store.defenders.plan(for: profile.id) }
@@ -254,6 +286,10 @@ struct ProtectionController: Sendable {
             values["due"] = DateDisplay.moment(plan.dueAt, calendar: context.calendar, locale: context.locale)
         }
         if let notice { values["notice"] = notice }
+        if let problem { values["problem"] = problem }
+        values["intervalHours"] = plan.map { String(format: "%g", $0.interval.seconds / 3600) } ?? "12"
+        values["graceMinutes"] = plan.map { String(format: "%g", $0.grace.seconds / 60) } ?? "60"
+        values["colleagueKinds"] = ThreatReport.Kind.allCases.map { ["value": $0.rawValue, "label": localizer.string("threat_\($0.rawValue)", context.locale)] }
         return try await render("checkin", titleKey: "checkin_title", values, request, context)
     }
 
@@ -269,6 +305,7 @@ struct ProtectionController: Sendable {
         return try await render("protection", titleKey: "protection_title", [
             "csrf": identity.csrfToken ?? "", "defenders": rows, "hasDefenders": !rows.isEmpty,
             "areas": DefenderProfile.AreaOfWork.allCases.map { ["value": $0.rawValue, "label": localizer.string("area_\($0.rawValue)", context.locale)] },
+            "organisations": try await store.organisations.all().map { ["value": $0.id.uuidString.lowercased(), "label": $0.names.name(in: context.locale)] },
             "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
         ], request, context)
     }
@@ -283,6 +320,8 @@ struct ProtectionController: Sendable {
             "contacts": profile.trustedContacts.map { ["name": $0.name, "email": $0.email, "phone": $0.phone] },
             "areas": profile.areasOfWork.map { localizer.string("area_\($0.rawValue)", context.locale) }.joined(separator: ", "),
             "districts": profile.districtPcodes.joined(separator: ", "),
+            "organisations": try await store.organisations.all().filter { profile.organisationIDs.contains($0.id) }
+                .map { $0.names.name(in: context.locale) }.joined(separator: ", "),
             "stage": stageText(plan, context.locale), "active": plan?.active ?? true,
             "intervalHours": plan.map { String(format: "%g", $0.interval.seconds / 3600) } ?? "12",
             "graceMinutes": plan.map { String(format: "%g", $0.grace.seconds / 60) } ?? "60",
@@ -295,7 +334,9 @@ struct ProtectionController: Sendable {
         values["threats"] = try await store.protection.threats(of: profile.id).map { threat -> [String: Any] in
             ["id": threat.id.text, "kind": localizer.string("threat_\(threat.kind.rawValue)", locale),
              "date": threat.date?.formatted(in: locale, calendar: context.calendar) { localizer.string("season_\($0.rawValue)", locale) } ?? "",
-             "perpetrator": vocabulary.label(.perpetratorType, threat.perpetratorType, in: locale), "description": threat.description]
+             "perpetrator": vocabulary.label(.perpetratorType, threat.perpetratorType, in: locale), "description": threat.description,
+             "place": [threat.districtPcode, threat.provincePcode].compactMap { $0 }.joined(separator: ", "),
+             "event": threat.eventID?.text ?? ""]
         }
         values["threatKinds"] = ThreatReport.Kind.allCases.map { ["value": $0.rawValue, "label": localizer.string("threat_\($0.rawValue)", locale)] }
         values["perpetratorTypes"] = vocabulary.terms(in: .perpetratorType).map { ["value": $0.code, "label": $0.labels.name(in: locale)] }
