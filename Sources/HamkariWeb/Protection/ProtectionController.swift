@@ -94,13 +94,7 @@ struct ProtectionController: Sendable {
             return try await checkInPage(request, context, identity, notice: localizer.string("saved", context.locale)).response(from: request, context: context)
         }
         guarded.allowed(.put, "/api/v1/checkin/plan", .checkIn) { request, context, identity in
-            let profile = try await ownProfile(identity)
-            let body = try await decode(PlanRequest.self, request, context)
-            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(body.intervalSeconds), grace: .seconds(body.graceSeconds),
-                                   active: body.active ?? true, lastCheckIn: Date())
-            guard plan.isValid else { throw AppError.invalid([ValidationIssue(field: "intervalSeconds", messageKey: "invalid_plan")]) }
-            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
-            return JSONBody(value: CheckInDocument(plan))
+            try await setPlan(for: try await ownProfile(identity), request, context, identity)
         }
         guarded.allowed(.post, "/checkin/alert", .checkIn) { request, context, identity in
             let profile = try await ownProfile(identity)
@@ -136,13 +130,7 @@ struct ProtectionController: Sendable {
                                                     checkInStage: nil), status: .created, location: "/protection/defenders/\(profile.id.text)")
         }
         guarded.allowed(.put, "/api/v1/defenders/{id}/plan", .manageProtection) { request, context, identity in
-            let profile = try await officerProfile(context, identity)
-            let body = try await decode(PlanRequest.self, request, context)
-            let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(body.intervalSeconds), grace: .seconds(body.graceSeconds),
-                                   active: body.active ?? true, lastCheckIn: Date())
-            guard plan.isValid else { throw AppError.invalid([ValidationIssue(field: "intervalSeconds", messageKey: "invalid_plan")]) }
-            try await store.defenders.setPlan(plan, actor: identity.user.id.text)
-            return JSONBody(value: CheckInDocument(plan))
+            try await setPlan(for: try await officerProfile(context, identity), request, context, identity)
         }
         guarded.allowed(.get, "/protection", .manageProtection) { request, context, identity in
             try await listPage(request, context, identity, issues: [])
@@ -205,6 +193,18 @@ struct ProtectionController: Sendable {
             _ = try await raise(for: profile.id, actor: identity.user.id.text)
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
+    }
+
+    /// Sets a plan from a JSON body (`PUT …/plan`), the next check-in due a full interval from now.
+    private func setPlan(
+        for profile: DefenderProfile, _ request: Request, _ context: AppRequestContext, _ identity: SignedIn
+    ) async throws -> JSONBody<CheckInDocument> {
+        let body = try await decode(PlanRequest.self, request, context)
+        let plan = CheckInPlan(defenderID: profile.id, interval: .seconds(body.intervalSeconds), grace: .seconds(body.graceSeconds),
+                               active: body.active ?? true, lastCheckIn: Date())
+        guard plan.isValid else { throw AppError.invalid([ValidationIssue(field: "intervalSeconds", messageKey: "invalid_plan")]) }
+        try await store.defenders.setPlan(plan, actor: identity.user.id.text)
+        return JSONBody(value: CheckInDocument(plan))
     }
 
     /// A plan from a form's hours and minutes, or nil when they are not a valid arrangement.
