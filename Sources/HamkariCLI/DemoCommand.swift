@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import HamkariCore
+import HamkariStore
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Demonstration and benchmark data.", subcommands: [DemoGenerateCommand.self])
+}
+
+struct DemoGenerateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Fill an instance with invented, plausible documented events (deterministic for a seed).",
+        discussion: "Uses the instance's member organisations and its first coordinator as author. Never on an instance with real records."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var unlock: UnlockOptions
+
+    @Option(help: "How many events.")
+    var events = 1000
+
+    @Option(help: "The seed: the same seed gives the same events.")
+    var seed: UInt64 = 1405
+
+    @Option(name: .customLong("words-from"), help: "A folder of text or XML files (such as the UDHR translations) to take narrative words from.")
+    var wordsFrom: String?
+
+    func validate() throws {
+        guard (1...1_000_000).contains(events) else { throw ValidationError("--events must be between 1 and 1,000,000.") }
+    }
+
+    func run() async throws {
+        var words = DemoEvents.builtInWords
+        if let wordsFrom {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: wordsFrom) else { throw CommandFailure("Cannot read the folder \(wordsFrom).") }
+            let texts = names.sorted().compactMap { try? String(contentsOfFile: (wordsFrom as NSString).appendingPathComponent($0), encoding: .utf8) }
+            words = DemoEvents.words(fromTexts: texts)
+            guard !words.isEmpty else { throw CommandFailure("No words found in \(wordsFrom).") }
+        }
+        let count = events
+        let seed = self.seed
+        let started = ContinuousClock.now
+        try await Instance.with(store, unlock: unlock, label: "hamkari.demo") { opened in
+            let organisations = try await opened.organisations.all().map(\.id)
+            guard !organisations.isEmpty, let author = try await opened.users.accounts(role: .coordinator).first else {
+                throw CommandFailure("The instance needs member organisations and a coordinator first (try `hamkari serve --demo`).")
+            }
+            let generated = DemoEvents(organisations: organisations, authorID: author.id, words: words).events(count: count, seed: seed)
+            var done = 0
+            for batch in stride(from: 0, to: generated.count, by: 1000).map({ Array(generated[$0..<min($0 + 1000, generated.count)]) }) {
+                _ = try await opened.events.createAll(batch, actor: AuditEvent.commandLineActor, source: "demo generate seed \(seed)")
+                done += batch.count
+                ProgressBar.show(done, count)
+            }
+        }
+        ProgressBar.finish()
+        let elapsed = ContinuousClock.now - started
+        Console.say("Generated \(count) events (seed \(seed)) in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))).")
+    }
+}
