@@ -179,7 +179,8 @@ public struct EventRepository: Sendable {
         let id = try await backend.read { database in
             try await database.select().column("id").from("events").where("reference", .equal, reference).first()?.uuid("id")
         }
-        return try await id.asyncMap { try await find(id: $0) } ?? nil
+        guard let id else { return nil }
+        return try await find(id: id)
     }
 
     public func history(of id: UUID) async throws -> [EventHistoryEntry] {
@@ -213,12 +214,5 @@ public struct EventRepository: Sendable {
         row.set("to_status", entry.toStatus?.rawValue)
         row.set("reason_sealed", try entry.reason.map { try Sealing(keys: keys, table: "event_history").seal($0, id: id, field: "reason_sealed") })
         try await row.insert(into: "event_history", database)
-    }
-}
-
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }

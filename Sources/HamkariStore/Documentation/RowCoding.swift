@@ -25,7 +25,8 @@ struct Row {
 }
 
 extension UUID {
-    var text: String { uuidString.lowercased() }
+    /// The lower-case form ids are stored, audited and shown in.
+    public var text: String { uuidString.lowercased() }
 }
 
 struct Sealing {

@@ -12,6 +12,16 @@ public struct Escalations: Sendable {
 
     static let lockKey = 0x4553_4341  // "ESCA"
 
+    /// Whether any check-in plan has a step due: a cheap read, so that the scheduler opens the officers'
+    /// sealed contacts (an audited read) only when there is someone to tell.
+    public func anyDue(now: Date = Date()) async throws -> Bool {
+        try await backend.read { database in
+            try await database.select().column("*").from("checkin_plans").where("active", .equal, 1)
+                .where("stage", .notEqual, CheckInPlan.Stage.escalated.rawValue).all()
+                .map(DefenderRepository.decodePlan).contains { $0.step(at: now) != .nothing }
+        }
+    }
+
     /// Applies every due step. `officers` are the network's protection officers' recipients.
     /// Returns how many messages were queued.
     @discardableResult

@@ -247,7 +247,3 @@ extension EventDocument {
         updatedAt = iso.string(from: event.updatedAt)
     }
 }
-
-extension UUID {
-    var text: String { uuidString.lowercased() }
-}

@@ -2,8 +2,8 @@ import Foundation
 import HamkariCore
 import HamkariStore
 
-/// Exports for the command line, with the same rules as the web export: what the account may
-/// see, identities only on request and where its role and each record's compartment allow.
+/// Exports for the web, the API and the command line alike: what the account may see, identities
+/// only on request and where its role and each record's compartment allow; every export audited.
 public enum EventExport {
     public enum Failure: Error, CustomStringConvertible {
         case identitiesNotAllowed
@@ -17,12 +17,14 @@ public enum EventExport {
         }
     }
 
-    public static func data(from store: Store, as user: UserAccount, format: String, identities: Bool) async throws -> Data {
+    public static func data(
+        from store: Store, as user: UserAccount, format: String, identities: Bool, query: EventQuery = EventQuery(limit: EventQuery.maximumLimit)
+    ) async throws -> Data {
         let subject = AccessPolicy.Subject(user)
         guard AccessPolicy.decide(subject, .exportEvents).isAllowed else { throw Failure.notAllowed }
         if identities, !AccessPolicy.decide(subject, .viewIdentity, on: .network).isAllowed { throw Failure.identitiesNotAllowed }
         var events = try await store.events.export(
-            EventQuery(limit: EventQuery.maximumLimit), visibility: EventVisibility(subject),
+            query, visibility: EventVisibility(subject),
             identitiesFor: identities ? user.id.text : nil, actor: user.id.text, format: format)
         for index in events.indices
         where !AccessPolicy.decide(subject, .viewIdentity, on: EventVisibility.resource(of: events[index])).isAllowed {

@@ -8,7 +8,6 @@ struct EventTransferController: Sendable {
     let store: Store
     let renderer: PageRenderer
     var localizer: Localizer { renderer.localizer }
-    var access: EventAccess { EventAccess(store: store) }
 
     static let importLimit = 32 << 20
 
@@ -126,29 +125,17 @@ struct EventTransferController: Sendable {
         var query = try EventQueryParameters.query(from: request.uri.queryParameters, calendar: context.calendar)
         query.limit = EventQuery.maximumLimit
         let identities = request.uri.queryParameters.get("identities") == "true"
-        if identities, !AccessPolicy.decide(identity.subject, .viewIdentity, on: .network).isAllowed { throw AppError.forbidden }
-        var events = try await store.events.export(query, visibility: EventVisibility(identity.subject),
-                                                   identitiesFor: identities ? identity.user.id.text : nil,
-                                                   actor: identity.user.id.text, format: format)
-        // Identities leave only from records whose compartment allows this reader to see them.
-        for index in events.indices where !access.mayRevealIdentities(identity, events[index]) {
-            for person in events[index].people.indices { events[index].people[person].identity = nil }
+        let data: Data
+        do {
+            data = try await EventExport.data(from: store, as: identity.user, format: format, identities: identities, query: query)
+        } catch EventExport.Failure.identitiesNotAllowed, EventExport.Failure.notAllowed {
+            throw AppError.forbidden
         }
-        let precise = AccessPolicy.decide(identity.subject, .viewPreciseLocation, on: .network).isAllowed
         let stamp = CalendarDay(Date(), in: .gregorian).numeric
-        if format == "csv" {
-            let text = EventCSVExport.csv(events, identities: identities, preciseLocation: precise)
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                                   .contentDisposition: "attachment; filename=\"hamkari-events-\(stamp).csv\""],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
-        }
-        let documents = events.map { event in
-            EventDocument(event, identities: identities && event.people.allSatisfy { $0.identity != nil },
-                          preciseLocation: access.mayViewPreciseLocation(identity, event))
-        }
-        var response = try JSONBody(value: ExportDocument(events: documents)).response(from: request, context: context)
-        response.headers[.contentDisposition] = "attachment; filename=\"hamkari-events-\(stamp).json\""
-        return response
+        return Response(status: .ok, headers: [
+            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"hamkari-events-\(stamp).\(format)\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     struct ExportDocument: Encodable, Sendable {

@@ -55,8 +55,7 @@ struct ColleagueController: Sendable {
         }
         if alert {
             _ = try await store.escalations.panic(profile.id, actor: actor, officers: try await EscalationService.officers(store))
-            let service = EscalationService(store: store, channels: channels, interval: .seconds(30), logger: .init(label: "hamkari.protection"))
-            Task { await service.deliver(now: Date()) }
+            EscalationService.deliverSoon(store, channels)
         } else if let kind {
             try await store.protection.addThreat(ThreatReport(defenderID: profile.id, kind: kind, description: description, reportedBy: actor),
                                                  actor: actor)

@@ -13,7 +13,6 @@ struct DuressResponse: Sendable {
         try await store.users.setSealedAccessSuspended(true, for: user.id, actor: AuditEvent.systemActor)
         let name = try await store.users.identity(of: user.id, viewer: AuditEvent.systemActor)?.displayName ?? user.login
         try await store.escalations.duress(user.id, name: name, officers: try await EscalationService.officers(store))
-        let service = EscalationService(store: store, channels: channels, interval: .seconds(30), logger: Logger(label: "hamkari.protection"))
-        Task { await service.deliver(now: Date()) }
+        EscalationService.deliverSoon(store, channels)
     }
 }

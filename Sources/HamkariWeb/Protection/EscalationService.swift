@@ -27,6 +27,10 @@ public struct EscalationService: Service {
     /// One round: decide, then deliver. Errors are logged by type only (messages name people).
     public func tick(now: Date = Date()) async {
         do {
+            guard try await store.escalations.anyDue(now: now) else {
+                await deliver(now: now)
+                return
+            }
             let queued = try await store.escalations.run(now: now, officers: try await Self.officers(store))
             if queued > 0 { logger.notice("check-in escalation queued", metadata: ["messages": "\(queued)"]) }
         } catch {
@@ -48,6 +52,12 @@ public struct EscalationService: Service {
                 try? await store.outbox.markFailed(message, now: now)
             }
         }
+    }
+
+    /// Delivers what was just queued (an alert) without waiting for the scheduler's next round.
+    static func deliverSoon(_ store: Store, _ channels: MessageChannels) {
+        let service = EscalationService(store: store, channels: channels, interval: .seconds(30), logger: Logger(label: "hamkari.protection"))
+        Task { await service.deliver(now: Date()) }
     }
 
     /// The protection officers' ways to be reached (from their sealed contact; read by the system, audited).

@@ -219,8 +219,7 @@ struct ProtectionController: Sendable {
     /// Queues the alert and delivers at once, without waiting for the scheduler's next round.
     private func raise(for defenderID: UUID, actor: String) async throws -> Int {
         let queued = try await store.escalations.panic(defenderID, actor: actor, officers: try await EscalationService.officers(store))
-        let service = EscalationService(store: store, channels: channels, interval: .seconds(30), logger: .init(label: "hamkari.protection"))
-        Task { await service.deliver(now: Date()) }
+        EscalationService.deliverSoon(store, channels)
         return queued
     }
 
