@@ -8,9 +8,9 @@ import Testing
 
 @Suite("Command line: check in", .serialized)
 struct CheckInCommandTests {
-    @Test("checkin puts a defender's arrangement back on time; without one it says so")
-    func checkIn() async throws {
-        try await CLIInstance.with(.sqlite) { instance async throws in
+    @Test("checkin puts a defender's arrangement back on time; without one it says so", arguments: TestDatabase.all)
+    func checkIn(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
             try await runHamkari(["init"] + instance.unlocked)
             let profileID = try await instance.withStore { store async throws in
                 let organisation = Organisation(names: LocalizedNames(english: "Taloqan Monitors"), kind: .ngo)

@@ -16,15 +16,16 @@ actor Stopped {
 
 @Suite("Destroying the keys from the web")
 struct EmergencyShredTests {
-    @Test("Two coordinators: one asks, another confirms; then the key files are gone and the server stops; audited")
-    func twoCoordinators() async throws {
+    @Test("Two coordinators: one asks, another confirms; then the key files are gone and the server stops; audited",
+          arguments: TestDatabase.all)
+    func twoCoordinators(database: TestDatabase) async throws {
         try await withTemporaryDirectory { directory async throws in
             let keys = directory.appendingPathComponent("keys")
             try FileManager.default.createDirectory(at: keys, withIntermediateDirectories: true)
             let envelope = keys.appendingPathComponent("envelope.json")
             try Data("{\"wrapped\": \"root key\"}".utf8).write(to: envelope)
             let stopped = Stopped()
-            try await withTestApplication(.sqlite, configure: { configuration in
+            try await withTestApplication(database, configure: { configuration in
                 configuration.keyEnvelope = envelope
                 configuration.afterShred = { Task { await stopped.record() } }
             }) { client, session async throws in

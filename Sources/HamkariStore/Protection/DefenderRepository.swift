@@ -16,6 +16,7 @@ public struct DefenderRepository: Sendable {
         let dialect = backend.dialect
         let row = try self.row(profile)
         try await backend.transaction { database in
+            try await Self.ensureAccountFree(for: profile, database)
             try await row.insert(into: "defenders", database)
             try await AuditLogRepository.append(AuditEvent(actor: actor, action: .defenderCreated, target: profile.id.text), in: database, dialect: dialect)
         }
@@ -25,6 +26,7 @@ public struct DefenderRepository: Sendable {
         let dialect = backend.dialect
         let row = try self.row(profile)
         try await backend.transaction { database in
+            try await Self.ensureAccountFree(for: profile, database)
             var update = database.update("defenders")
             for (column, value) in row.values where column != "id" && column != "created_at" {
                 update = update.set(SQLIdentifier(column), to: value)
@@ -32,6 +34,14 @@ public struct DefenderRepository: Sendable {
             try await update.where("id", .equal, profile.id.text).run()
             try await AuditLogRepository.append(AuditEvent(actor: actor, action: .defenderUpdated, target: profile.id.text), in: database, dialect: dialect)
         }
+    }
+
+    /// An account belongs to one profile at most.
+    private static func ensureAccountFree(for profile: DefenderProfile, _ database: any SQLDatabase) async throws {
+        guard let account = profile.accountID else { return }
+        let taken = try await database.select().column("id").from("defenders").where("account_id", .equal, account.text)
+            .where("id", .notEqual, profile.id.text).first()
+        if taken != nil { throw StoreError.conflict(reason: "That account already has a defender's profile.") }
     }
 
     private func row(_ profile: DefenderProfile) throws -> Row {

@@ -73,6 +73,7 @@ public func buildRouter(
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     ProtectionCasesController(store: store, renderer: renderer).addRoutes(to: guarded)
+    ProtectionAPIController(store: store).addRoutes(to: guarded)
     ColleagueController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     EmergencyShredController(store: store, renderer: renderer, keyEnvelope: configuration.keyEnvelope, afterShred: configuration.afterShred)
         .addRoutes(to: guarded)

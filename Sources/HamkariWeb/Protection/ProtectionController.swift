@@ -10,6 +10,7 @@ struct ProtectionController: Sendable {
     let renderer: PageRenderer
     let channels: MessageChannels
     var localizer: Localizer { renderer.localizer }
+    var inputs: ProtectionInputs { ProtectionInputs(store: store) }
 
     struct CheckInDocument: Encodable, Sendable {
         let hasPlan: Bool
@@ -38,29 +39,6 @@ struct ProtectionController: Sendable {
 
     struct AlertDocument: Encodable, Sendable {
         let queued: Int
-    }
-
-    struct DefenderInput: Decodable, Sendable {
-        let name: String
-        let knownAs: String?
-        let email: String?
-        let phone: String?
-        let whereabouts: String?
-        let login: String?
-        let trustedContacts: [TrustedContact]?
-    }
-
-    struct DefenderDocument: Encodable, Sendable {
-        let id: String
-        let name: String
-        let knownAs: String
-        let accountId: String?
-        let trustedContacts: Int
-        let checkInStage: String?
-    }
-
-    struct DefenderList: Encodable, Sendable {
-        let defenders: [DefenderDocument]
     }
 
     func addRoutes(to guarded: GuardedRouter) {
@@ -113,22 +91,6 @@ struct ProtectionController: Sendable {
             let profile = try await ownProfile(identity)
             return JSONBody(value: AlertDocument(queued: try await raise(for: profile.id, actor: identity.user.id.text)), status: .created)
         }
-        guarded.allowed(.get, "/api/v1/defenders", .manageProtection) { _, _, identity in
-            var documents: [DefenderDocument] = []
-            for profile in try await store.defenders.all(viewer: identity.user.id.text) {
-                documents.append(DefenderDocument(
-                    id: profile.id.text, name: profile.identity.name, knownAs: profile.identity.alertName, accountId: profile.accountID?.text,
-                    trustedContacts: profile.trustedContacts.count, checkInStage: try await store.defenders.plan(for: profile.id)?.stage.rawValue))
-            }
-            return JSONBody(value: DefenderList(defenders: documents))
-        }
-        guarded.allowed(.post, "/api/v1/defenders", .manageProtection) { request, context, identity in
-            let input = try await decode(DefenderInput.self, request, context)
-            let profile = try await create(input, identity)
-            return JSONBody(value: DefenderDocument(id: profile.id.text, name: profile.identity.name, knownAs: profile.identity.alertName,
-                                                    accountId: profile.accountID?.text, trustedContacts: profile.trustedContacts.count,
-                                                    checkInStage: nil), status: .created, location: "/protection/defenders/\(profile.id.text)")
-        }
         guarded.allowed(.put, "/api/v1/defenders/{id}/plan", .manageProtection) { request, context, identity in
             try await setPlan(for: try await officerProfile(context, identity), request, context, identity)
         }
@@ -138,24 +100,36 @@ struct ProtectionController: Sendable {
         guarded.allowed(.post, "/protection/defenders", .manageProtection) { request, context, identity in
             var request = request
             let fields = try await FormFields.read(&request)
-            func value(_ name: String) -> String? { fields[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
             do {
-                var profile = try await create(DefenderInput(name: value("name") ?? "", knownAs: value("known_as"), email: value("email"),
-                                                             phone: value("phone"), whereabouts: value("whereabouts"), login: value("login"),
-                                                             trustedContacts: nil), identity)
-                profile.areasOfWork = DefenderProfile.AreaOfWork.allCases.filter { fields["area_\($0.rawValue)"] == "on" }
-                profile.organisationIDs = try await store.organisations.all().map(\.id).filter { fields["org_\($0.uuidString.lowercased())"] == "on" }
-                profile.districtPcodes = (fields["districts"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-                    .filter { !$0.isEmpty }
-                if !profile.areasOfWork.isEmpty || !profile.districtPcodes.isEmpty || !profile.organisationIDs.isEmpty {
-                    try await store.defenders.update(profile, actor: identity.user.id.text)
-                }
+                let profile = try await inputs.create(try await Self.defenderFields(fields, store), actor: identity.user.id.text)
                 return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
             } catch let error as AppError where !error.issues.isEmpty {
                 var page = try await listPage(request, context, identity, issues: error.issues)
                 page.status = .unprocessableContent
                 return try page.response(from: request, context: context)
             }
+        }
+        guarded.allowed(.post, "/protection/defenders/{id}", .manageProtection) { request, context, identity in
+            let profile = try await officerProfile(context, identity)
+            var request = request
+            let fields = try await FormFields.read(&request)
+            do {
+                _ = try await inputs.update(profile, with: try await Self.defenderFields(fields, store), actor: identity.user.id.text)
+                return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
+            } catch let error as AppError where !error.issues.isEmpty {
+                var page = try await profilePage(profile, request, context, identity, issues: error.issues)
+                page.status = .unprocessableContent
+                return try page.response(from: request, context: context)
+            }
+        }
+        guarded.allowed(.post, "/protection/defenders/{id}/contacts/{index}/remove", .manageProtection) { _, context, identity in
+            var profile = try await officerProfile(context, identity)
+            guard let index = context.parameters.get("index").flatMap(Int.init), profile.trustedContacts.indices.contains(index) else {
+                throw AppError.notFound
+            }
+            profile.trustedContacts.remove(at: index)
+            try await store.defenders.update(profile, actor: identity.user.id.text)
+            return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
         guarded.allowed(.get, "/protection/defenders/{id}", .manageProtection) { request, context, identity in
             try await profilePage(try await officerProfile(context, identity), request, context, identity, issues: [])
@@ -236,27 +210,14 @@ struct ProtectionController: Sendable {
         return profile
     }
 
-    private func create(_ input: DefenderInput, _ identity: SignedIn) async throws -> DefenderProfile {
-        var issues: [ValidationIssue] = []
-        if input.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(ValidationIssue(field: "name", messageKey: "invalid_name_required")) }
-        var account: UUID?
-        if let login = input.login {
-            if let user = try await store.users.find(login: login) { account = user.id } else {
-                issues.append(ValidationIssue(field: "login", messageKey: "invalid_login_unknown"))
-            }
-        }
-        if !issues.isEmpty { throw AppError.invalid(issues) }
-        let profile = DefenderProfile(
-            accountID: account,
-            identity: DefenderIdentity(name: input.name, knownAs: input.knownAs ?? "", email: input.email ?? "", phone: input.phone ?? "",
-                                       whereabouts: input.whereabouts ?? ""),
-            trustedContacts: input.trustedContacts ?? [])
-        do {
-            try await store.defenders.create(profile, actor: identity.user.id.text)
-        } catch {
-            throw AppError.invalid([ValidationIssue(field: "login", messageKey: "invalid_login_has_profile")])
-        }
-        return profile
+    /// The profile form: every field is sent, so boxes left unticked clear their list.
+    static func defenderFields(_ form: [String: String], _ store: Store) async throws -> DefenderFields {
+        DefenderFields(
+            name: form["name"], knownAs: form["known_as"], email: form["email"], phone: form["phone"], whereabouts: form["whereabouts"],
+            login: form["login"],
+            areasOfWork: DefenderProfile.AreaOfWork.allCases.map(\.rawValue).filter { form["area_\($0)"] == "on" },
+            organisationIds: try await store.organisations.all().map(\.id.text).filter { form["org_\($0)"] == "on" },
+            districtPcodes: (form["districts"] ?? "").split(whereSeparator: { $0 == "," || $0 == "،" || $0.isWhitespace }).map(String.init))
     }
 
     private func render(_ template: String, titleKey: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext) async throws -> HTMLPage {
@@ -316,7 +277,15 @@ struct ProtectionController: Sendable {
         var values: [String: Any] = [
             "csrf": identity.csrfToken ?? "", "id": profile.id.text, "defenderID": profile.id.text, "name": profile.identity.name, "knownAs": profile.identity.alertName,
             "email": profile.identity.email, "phone": profile.identity.phone, "whereabouts": profile.identity.whereabouts,
-            "contacts": profile.trustedContacts.map { ["name": $0.name, "email": $0.email, "phone": $0.phone] },
+            "contacts": profile.trustedContacts.enumerated().map { ["index": $0.offset, "name": $0.element.name, "email": $0.element.email,
+                                                                    "phone": $0.element.phone] },
+            "knownAsEntered": profile.identity.knownAs,
+            "areaChoices": DefenderProfile.AreaOfWork.allCases.map {
+                ["value": $0.rawValue, "label": localizer.string("area_\($0.rawValue)", context.locale), "checked": profile.areasOfWork.contains($0)]
+            },
+            "organisationChoices": try await store.organisations.all().map {
+                ["value": $0.id.text, "label": $0.names.name(in: context.locale), "checked": profile.organisationIDs.contains($0.id)]
+            },
             "areas": profile.areasOfWork.map { localizer.string("area_\($0.rawValue)", context.locale) }.joined(separator: ", "),
             "districts": profile.districtPcodes.joined(separator: ", "),
             "organisations": try await store.organisations.all().filter { profile.organisationIDs.contains($0.id) }
