@@ -12,7 +12,11 @@ struct DemoGenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Fill an instance with invented, plausible documented events (deterministic for a seed).",
-        discussion: "Uses the instance's member organisations and its first coordinator as author. Never on an instance with real records."
+        discussion: """
+            A data directory without an instance becomes a demonstration instance first (its key kept beside the data, the \
+            demonstration network seeded, the coordinator's login shown once). Uses the instance's member organisations and its \
+            first coordinator as author. Never on an instance with real records.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -27,8 +31,12 @@ struct DemoGenerateCommand: AsyncParsableCommand {
     @Option(name: .customLong("words-from"), help: "A folder of text or XML files (such as the UDHR translations) to take narrative words from.")
     var wordsFrom: String?
 
+    @Option(help: "How many evidence files (transcripts and recordings of a few sizes); default one per 50 events, at most 200.")
+    var evidence: Int?
+
     func validate() throws {
         guard (1...1_000_000).contains(events) else { throw ValidationError("--events must be between 1 and 1,000,000.") }
+        if let evidence, !(0...events).contains(evidence) { throw ValidationError("--evidence must be between 0 and the number of events.") }
     }
 
     func run() async throws {
@@ -41,22 +49,37 @@ struct DemoGenerateCommand: AsyncParsableCommand {
         }
         let count = events
         let seed = self.seed
+        let files = evidence ?? min(events / 50, 200)
         let started = ContinuousClock.now
-        try await Instance.with(store, unlock: unlock, label: "hamkari.demo") { opened in
+        let logger = store.logger("hamkari.demo")
+        let opened = KeyDirectory(dataDirectory: store.dataDirectoryURL).exists
+            ? try await Instance.open(store, unlock: try unlock.method(), logger: logger)
+            : try await Instance.openDemo(store, logger: logger)
+        try await opened.closing { opened in
+            try await Instance.announceDemo(opened)
             let organisations = try await opened.organisations.all().map(\.id)
             guard !organisations.isEmpty, let author = try await opened.users.accounts(role: .coordinator).first else {
                 throw CommandFailure("The instance needs member organisations and a coordinator first (try `hamkari serve --demo`).")
             }
             let generated = DemoEvents(organisations: organisations, authorID: author.id, words: words).events(count: count, seed: seed)
             var done = 0
-            for batch in stride(from: 0, to: generated.count, by: 1000).map({ Array(generated[$0..<min($0 + 1000, generated.count)]) }) {
+            for start in stride(from: 0, to: generated.count, by: 5000) {
+                let batch = Array(generated[start..<min(start + 5000, generated.count)])
                 _ = try await opened.events.createAll(batch, actor: AuditEvent.commandLineActor, source: "demo generate seed \(seed)")
                 done += batch.count
                 ProgressBar.show(done, count)
             }
+            let maker = DemoEvidence(words: words)
+            for index in 0..<files {
+                let file = maker.file(index, seed: seed)
+                var upload = try await opened.evidence.begin(eventID: generated[index * (count / max(files, 1))].id, filename: file.filename,
+                                                            mediaType: file.mediaType, actor: AuditEvent.commandLineActor)
+                try await opened.evidence.append(file.bytes, to: &upload, limit: .max)
+                _ = try await opened.evidence.finish(upload, workingCopy: false)
+            }
         }
         ProgressBar.finish()
         let elapsed = ContinuousClock.now - started
-        Console.say("Generated \(count) events (seed \(seed)) in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))).")
+        Console.say("Generated \(count) events and \(files) evidence files (seed \(seed)) in \(elapsed.formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 1)))).")
     }
 }

@@ -24,4 +24,35 @@ enum Instance {
     ) async throws -> T {
         try await open(options, unlock: try unlock.method(), logger: options.logger(label)).closing(work)
     }
+
+    /// A demonstration instance keeps its root key in the clear beside the data; a new data
+    /// directory gets one. Never for real records.
+    static func openDemo(_ options: StoreOptions, logger: Logger) async throws -> Store {
+        Console.warn("DEMONSTRATION MODE: invented data; not for real records. The key is kept unprotected beside the data.")
+        let keyDirectory = KeyDirectory(dataDirectory: options.dataDirectoryURL)
+        if keyDirectory.exists {
+            return try await open(options, unlock: .demo, logger: logger)
+        }
+        let keyRing = KeyRing.generate()
+        let opened = try await Store.open(options.location, keys: try InstanceKeys(keyRing: keyRing), create: true, logger: logger)
+        do {
+            try keyDirectory.create(keyRing: keyRing, passphrase: nil, keyFileSecret: nil, demo: true)
+        } catch {
+            await opened.shutdown()
+            throw error
+        }
+        return opened
+    }
+
+    /// Seeds the demonstration network on an empty instance and shows the coordinator's login once.
+    static func announceDemo(_ store: Store) async throws {
+        if let credentials = try await DemoSeeder(store: store).seedIfEmpty() {
+            Console.say("""
+                Demo network created: \(DemoNetwork.networkName.english).
+                Sign in as the coordinator (shown this once; only a hash is stored):
+                  login:    \(credentials.login)
+                  password: \(credentials.password)
+                """)
+        }
+    }
 }

@@ -61,9 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = store.logger("hamkari")
-        let opened = demo ? try await openDemo() : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
+        let opened = demo ? try await Instance.openDemo(store, logger: logger) : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
         try await opened.closing { instance in
-            if demo { try await announceDemo(instance) }
+            if demo { try await Instance.announceDemo(instance) }
             var configuration = AppConfiguration(host: host, port: port, database: store.location, demo: demo,
                                                  logLevel: logger.logLevel)
             configuration.trustedProxies = Set(trustedProxies)
@@ -74,36 +74,6 @@ struct ServeCommand: AsyncParsableCommand {
             let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()
-        }
-    }
-
-    /// A demo instance keeps its root key in the clear; a new data directory gets one.
-    private func openDemo() async throws -> Store {
-        Console.warn("DEMONSTRATION MODE: invented data; not for real records. The key is kept unprotected beside the data.")
-        let keyDirectory = KeyDirectory(dataDirectory: store.dataDirectoryURL)
-        let logger = store.logger("hamkari")
-        if keyDirectory.exists {
-            return try await Instance.open(store, unlock: .demo, logger: logger)
-        }
-        let keyRing = KeyRing.generate()
-        let opened = try await Store.open(store.location, keys: try InstanceKeys(keyRing: keyRing), create: true, logger: logger)
-        do {
-            try keyDirectory.create(keyRing: keyRing, passphrase: nil, keyFileSecret: nil, demo: true)
-        } catch {
-            await opened.shutdown()
-            throw error
-        }
-        return opened
-    }
-
-    private func announceDemo(_ store: Store) async throws {
-        if let credentials = try await DemoSeeder(store: store).seedIfEmpty() {
-            Console.say("""
-                Demo network created: \(DemoNetwork.networkName.english).
-                Sign in as the coordinator (shown this once; only a hash is stored):
-                  login:    \(credentials.login)
-                  password: \(credentials.password)
-                """)
         }
     }
 }

@@ -50,4 +50,11 @@ struct SearchTokenTests {
         #expect(first.tokens(for: "بازداشت")[0].count == 32)
         #expect(first.tokens(for: "a a b a") == first.tokens(for: "a b"))
     }
+
+    @Test("Hex is lower-case, two digits a byte, as sha256sum prints it")
+    func hex() {
+        #expect(Hex.encode([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
+        #expect(Hex.encode([UInt8]()) == "")
+        #expect(Hex.encode(Array(0...255).map(UInt8.init)) == (0...255).map { String(format: "%02x", $0) }.joined())
+    }
 }

@@ -39,7 +39,7 @@ public enum KeyEscrow {
 
     /// A short, stable name for a public key (first 16 hex digits of its SHA-256), to tell recipients apart.
     public static func fingerprint(_ key: Curve25519.KeyAgreement.PublicKey) -> String {
-        SHA256.hash(data: key.rawRepresentation).prefix(8).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: key.rawRepresentation).prefix(8))
     }
 
     /// What an escrow copy holds once opened: every key-ring version secret.

@@ -20,6 +20,6 @@ public struct OpaqueToken: Sendable, Equatable {
     public var storageHash: String { Self.storageHash(of: value) }
 
     public static func storageHash(of value: String) -> String {
-        SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(value.utf8)))
     }
 }

@@ -40,14 +40,23 @@ public struct FieldSealer: Sendable {
     /// Field values and evidence files are sealed under different subkeys.
     public let purpose: KeyPurpose
 
+    /// The current version's subkey, derived once: a derivation per value was a tenth of a bulk import.
+    private let currentKey: SymmetricKey?
+
     public init(keyRing: KeyRing, purpose: KeyPurpose = .sealedFields) {
         self.keyRing = keyRing
         self.purpose = purpose
+        currentKey = try? keyRing.subkey(purpose, version: keyRing.current)
+    }
+
+    private func subkey(_ version: UInt32) throws -> SymmetricKey {
+        if version == keyRing.current, let currentKey { return currentKey }
+        return try keyRing.subkey(purpose, version: version)
     }
 
     public func seal(_ plaintext: Data, context: SealContext) throws -> Data {
         let version = keyRing.current
-        let key = try keyRing.subkey(purpose, version: version)
+        let key = try subkey(version)
         let box = try AES.GCM.seal(plaintext, using: key, authenticating: context.associatedData(version: version))
         var output = Data([Self.format])
         output.append(contentsOf: withUnsafeBytes(of: version.bigEndian) { Array($0) })
@@ -66,7 +75,7 @@ public struct FieldSealer: Sendable {
         let version = Self.version(of: bytes)
         let key: SymmetricKey
         do {
-            key = try keyRing.subkey(purpose, version: version)
+            key = try subkey(version)
         } catch {
             throw .unknownKeyVersion(version)
         }

@@ -13,6 +13,6 @@ public struct StreamingDigest: Sendable {
     }
 
     public func hex() -> String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Hex.encode(hasher.finalize())
     }
 }

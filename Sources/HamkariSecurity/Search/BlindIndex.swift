@@ -14,6 +14,6 @@ public struct BlindIndex: Sendable {
     public func index(of identifier: String) -> String {
         let normalized = identifier.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let mac = HMAC<SHA256>.authenticationCode(for: Data(normalized.utf8), using: key)
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(mac)
     }
 }

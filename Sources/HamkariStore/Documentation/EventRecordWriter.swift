@@ -19,12 +19,18 @@ struct EventRecordWriter {
 
     static let partTables = ["event_involvements", "event_acts", "event_people", "event_sources", "event_interventions", "event_shares"]
 
-    func insertEventRow(_ event: Event, into database: any SQLDatabase) async throws {
+    /// A batch for an event's rows and its history, tables in the order their references need.
+    static func batch() -> InsertBatch {
+        InsertBatch(order: ["events", "event_shares", "event_people", "event_acts", "event_involvements", "event_sources",
+                            "event_interventions", "event_history"])
+    }
+
+    func addEventRow(_ event: Event, to batch: inout InsertBatch) throws {
         var row = Row()
         row.set("id", event.id.text)
         row.set("reference", event.reference)
         row.values += try eventValues(event).values
-        try await row.insert(into: "events", database)
+        batch.add(row, to: "events")
     }
 
     func updateEventRow(_ event: Event, in database: any SQLDatabase) async throws {
@@ -69,13 +75,14 @@ struct EventRecordWriter {
         return identities
     }
 
-    func insertParts(of event: Event, keeping storedIdentities: [String: Data] = [:], into database: any SQLDatabase) async throws {
+    /// The rows of an event's parts. Its search tokens are written apart (`SearchIndex`).
+    func addParts(of event: Event, keeping storedIdentities: [String: Data] = [:], to batch: inout InsertBatch) throws {
         let eventID = event.id.text
         for organisation in Set(event.sharedWith) where event.confidentiality == .organisations {
             var row = Row()
             row.set("event_id", eventID)
             row.set("organisation_id", organisation.text)
-            try await row.insert(into: "event_shares", database)
+            batch.add(row, to: "event_shares")
         }
         let people = Sealing(keys: keys, table: "event_people")
         for (position, person) in event.people.enumerated() {
@@ -95,7 +102,7 @@ struct EventRecordWriter {
             } else {
                 row.set("identity_sealed", try people.seal(json: person.identity ?? PersonIdentity(), id: person.id.text, field: "identity_sealed"))
             }
-            try await row.insert(into: "event_people", database)
+            batch.add(row, to: "event_people")
         }
         let acts = Sealing(keys: keys, table: "event_acts")
         let involvements = Sealing(keys: keys, table: "event_involvements")
@@ -118,7 +125,7 @@ struct EventRecordWriter {
             row.set(date: act.date, prefix: "date")
             row.set("rights", act.rightsAffected.joined(separator: ","))
             row.set("notes_sealed", try acts.seal(act.notes, id: act.id.text, field: "notes_sealed"))
-            try await row.insert(into: "event_acts", database)
+            batch.add(row, to: "event_acts")
             for (number, involvement) in act.involvements.enumerated() {
                 var row = Row()
                 row.set("id", involvement.id.text)
@@ -131,7 +138,7 @@ struct EventRecordWriter {
                 row.set("group_sealed", try involvement.perpetratorGroup.map {
                     try involvements.seal($0, id: involvement.id.text, field: "group_sealed")
                 })
-                try await row.insert(into: "event_involvements", database)
+                batch.add(row, to: "event_involvements")
             }
         }
         let sources = Sealing(keys: keys, table: "event_sources")
@@ -148,7 +155,7 @@ struct EventRecordWriter {
             row.set("consent", source.consent.rawValue)
             row.set(date: source.receivedOn, prefix: "received")
             row.set("notes_sealed", try sources.seal(source.notes, id: source.id.text, field: "notes_sealed"))
-            try await row.insert(into: "event_sources", database)
+            batch.add(row, to: "event_sources")
         }
         let interventions = Sealing(keys: keys, table: "event_interventions")
         for (position, intervention) in event.interventions.enumerated() {
@@ -161,8 +168,11 @@ struct EventRecordWriter {
             row.set("status", intervention.status.rawValue)
             row.set(date: intervention.date, prefix: "date")
             row.set("response_sealed", try interventions.seal(intervention.response, id: intervention.id.text, field: "response_sealed"))
-            try await row.insert(into: "event_interventions", database)
+            batch.add(row, to: "event_interventions")
         }
-        try await SearchIndex(dialect: dialect).replace(eventID: eventID, tokens: keys.searchTokens.tokens(for: event.searchableText), in: database)
+    }
+
+    func searchTokens(of event: Event) -> [String] {
+        keys.searchTokens.tokens(for: event.searchableText)
     }
 }

@@ -26,7 +26,9 @@ public struct EventRepository: Sendable {
         let repository = self
         let dialect = backend.dialect
         return try await backend.transaction { database in
-            let stored = try await repository.insertNew(event, change: .created, actor: actor.text, in: database)
+            guard let stored = try await repository.insertNew([event], change: .created, actor: actor.text, in: database).first else {
+                throw StoreError.invalid(reason: "the event was not stored")
+            }
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventCreated, target: stored.id.text),
                                                 in: database, dialect: dialect)
             return stored
@@ -42,9 +44,10 @@ public struct EventRepository: Sendable {
         return try await backend.transaction { database in
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
-            for event in events {
-                stored.append(try await repository.insertNew(event, change: .imported, actor: actor, in: database))
-                if stored.count % 100 == 0 || stored.count == events.count { progress?(stored.count, events.count) }
+            for start in stride(from: 0, to: events.count, by: 500) {
+                let chunk = Array(events[start..<min(start + 500, events.count)])
+                stored += try await repository.insertNew(chunk, change: .imported, actor: actor, in: database)
+                progress?(stored.count, events.count)
             }
             try await AuditLogRepository.append(
                 AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
@@ -52,23 +55,49 @@ public struct EventRepository: Sendable {
         }
     }
 
-    func insertNew(_ event: Event, change: EventHistoryEntry.Change, actor: String, in database: any SQLDatabase) async throws -> Event {
-        var event = event
-        let prefix = EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt)
-        let number = try await database.raw("""
-            INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: prefix), 1)
-            ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + 1 RETURNING last_number
-            """).first()?.decode(column: "last_number", as: Int.self) ?? 1
-        event.reference = EventReference.make(prefix: prefix, number: number)
-        event.revision = 1
-        for index in event.people.indices where event.people[index].code.isEmpty {
-            event.people[index].code = PseudonymousCode.make()
+    /// Stores new events with their parts, history and search entries, as a few multi-row statements.
+    func insertNew(_ events: [Event], change: EventHistoryEntry.Change, actor: String, in database: any SQLDatabase) async throws -> [Event] {
+        var numbers = try await referenceNumbers(for: events, in: database)
+        var batch = EventRecordWriter.batch()
+        var search: [(eventID: String, tokens: [String])] = []
+        var stored: [Event] = []
+        stored.reserveCapacity(events.count)
+        for var event in events {
+            let prefix = EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt)
+            event.reference = EventReference.make(prefix: prefix, number: numbers[prefix, default: 1])
+            numbers[prefix, default: 1] += 1
+            event.revision = 1
+            for index in event.people.indices where event.people[index].code.isEmpty {
+                event.people[index].code = PseudonymousCode.make()
+            }
+            try writer.addEventRow(event, to: &batch)
+            try writer.addParts(of: event, to: &batch)
+            try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
+                           eventID: event.id, to: &batch)
+            search.append((event.id.text, writer.searchTokens(of: event)))
+            stored.append(event)
         }
-        try await writer.insertEventRow(event, into: database)
-        try await writer.insertParts(of: event, into: database)
-        try await appendHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [],
-                                                  toStatus: event.status), eventID: event.id, in: database)
-        return event
+        try await batch.write(to: database)
+        try await SearchIndex(dialect: backend.dialect).insertNew(search, in: database)
+        return stored
+    }
+
+    /// The first free number of each reference prefix the events need, reserved in one statement per prefix
+    /// (an upsert, so concurrent writers on either engine never get the same number).
+    private func referenceNumbers(for events: [Event], in database: any SQLDatabase) async throws -> [String: Int] {
+        var needed: [String: Int] = [:]
+        for event in events {
+            needed[EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt), default: 0] += 1
+        }
+        var first: [String: Int] = [:]
+        for (prefix, count) in needed.sorted(by: { $0.key < $1.key }) {
+            let last = try await database.raw("""
+                INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: prefix), \(bind: count))
+                ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + \(bind: count) RETURNING last_number
+                """).first()?.decode(column: "last_number", as: Int.self) ?? count
+            first[prefix] = last - count + 1
+        }
+        return first
     }
 
     /// Saves an edit. `event.revision` must be the revision the editor started from; an edit made
@@ -99,10 +128,13 @@ public struct EventRepository: Sendable {
             let identities = try await repository.writer.storedIdentities(of: event.id, in: database)
             try await repository.writer.deleteParts(of: event.id, in: database)
             try await repository.writer.updateEventRow(updated, in: database)
-            try await repository.writer.insertParts(of: updated, keeping: identities, into: database)
-            try await repository.appendHistory(
+            var batch = EventRecordWriter.batch()
+            try repository.writer.addParts(of: updated, keeping: identities, to: &batch)
+            try repository.addHistory(
                 EventHistoryEntry(revision: updated.revision, actor: actor.text, time: now, change: .edited, fields: fields),
-                eventID: event.id, in: database)
+                eventID: event.id, to: &batch)
+            try await batch.write(to: database)
+            try await SearchIndex(dialect: dialect).replace(eventID: updated.id.text, tokens: repository.writer.searchTokens(of: updated), in: database)
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventUpdated, target: event.id.text),
                                                 in: database, dialect: dialect)
             return updated
@@ -201,6 +233,12 @@ public struct EventRepository: Sendable {
     }
 
     func appendHistory(_ entry: EventHistoryEntry, eventID: UUID, in database: any SQLDatabase) async throws {
+        var batch = EventRecordWriter.batch()
+        try addHistory(entry, eventID: eventID, to: &batch)
+        try await batch.write(to: database)
+    }
+
+    func addHistory(_ entry: EventHistoryEntry, eventID: UUID, to batch: inout InsertBatch) throws {
         let id = UUIDv7.make().text
         var row = Row()
         row.set("id", id)
@@ -213,6 +251,6 @@ public struct EventRepository: Sendable {
         row.set("from_status", entry.fromStatus?.rawValue)
         row.set("to_status", entry.toStatus?.rawValue)
         row.set("reason_sealed", try entry.reason.map { try Sealing(keys: keys, table: "event_history").seal($0, id: id, field: "reason_sealed") })
-        try await row.insert(into: "event_history", database)
+        batch.add(row, to: "event_history")
     }
 }

@@ -7,17 +7,36 @@ struct SearchIndex {
     let dialect: DatabaseDialect
 
     func replace(eventID: String, tokens: [String], in database: any SQLDatabase) async throws {
-        switch dialect {
-        case .sqlite:
-            try await remove(eventID: eventID, in: database)
-            guard let key = try await database.raw("INSERT INTO event_search_keys (event_id) VALUES (\(bind: eventID)) RETURNING key")
-                .first()?.decode(column: "key", as: Int64.self) else { throw StoreError.invalid(reason: "no search key was assigned") }
-            try await database.raw("INSERT INTO event_search (rowid, tokens) VALUES (\(bind: key), \(bind: tokens.joined(separator: " ")))").run()
-        case .postgres:
-            try await database.raw("""
-                INSERT INTO event_search (event_id, tokens) VALUES (\(bind: eventID), array_to_tsvector(\(bind: tokens)::text[]))
-                ON CONFLICT (event_id) DO UPDATE SET tokens = excluded.tokens
-                """).run()
+        try await remove(eventID: eventID, in: database)
+        try await insertNew([(eventID, tokens)], in: database)
+    }
+
+    /// Indexes events that have no entry yet, a few statements per chunk of events.
+    func insertNew(_ entries: [(eventID: String, tokens: [String])], in database: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: entries.count, by: 1000) {
+            let chunk = entries[start..<min(start + 1000, entries.count)]
+            switch dialect {
+            case .sqlite:
+                // Each event gets an integer key (FTS5 rows are keyed by integers); RETURNING names which.
+                var keys = database.insert(into: "event_search_keys").columns("event_id")
+                for entry in chunk { keys = keys.values(SQLBind(entry.eventID)) }
+                var assigned: [String: Int64] = [:]
+                for row in try await keys.returning("key", "event_id").all() {
+                    assigned[try row.decode(column: "event_id", as: String.self)] = try row.decode(column: "key", as: Int64.self)
+                }
+                var rows = database.insert(into: "event_search").columns("rowid", "tokens")
+                for entry in chunk {
+                    guard let key = assigned[entry.eventID] else { throw StoreError.invalid(reason: "no search key was assigned") }
+                    rows = rows.values(SQLBind(key), SQLBind(entry.tokens.joined(separator: " ")))
+                }
+                try await rows.run()
+            case .postgres:
+                var rows = database.insert(into: "event_search").columns("event_id", "tokens")
+                for entry in chunk {
+                    rows = rows.values(SQLBind(entry.eventID), SQLQueryString("array_to_tsvector(\(bind: entry.tokens)::text[])"))
+                }
+                try await rows.run()
+            }
         }
     }
 

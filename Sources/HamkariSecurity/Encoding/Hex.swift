@@ -1,0 +1,15 @@
+/// Lower-case hexadecimal, without `String(format:)` (which costs a format parse per byte and
+/// dominated the search-token path).
+public enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var characters: [UInt8] = []
+        characters.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            characters.append(digits[Int(byte >> 4)])
+            characters.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: characters, as: UTF8.self)
+    }
+}
