@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hamkari", targets: ["hamkari"]),
+        .executable(name: "hamkari-fuzz", targets: ["HamkariFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
@@ -84,6 +85,7 @@ let package = Package(
                 "HamkariSecurity",
                 "HamkariStore",
                 "HamkariWeb",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,6 +95,16 @@ let package = Package(
         .executableTarget(
             name: "hamkari",
             dependencies: ["HamkariCLI"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "HamkariFuzzTargets",
+            dependencies: ["HamkariCore", "HamkariSecurity", "HamkariWeb", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "HamkariFuzz",
+            dependencies: ["HamkariFuzzTargets"],
             swiftSettings: strict
         ),
         .target(
@@ -131,6 +143,7 @@ let package = Package(
                 "HamkariWeb",
                 "HamkariCore",
                 "HamkariStore",
+                "HamkariFuzzTargets",
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

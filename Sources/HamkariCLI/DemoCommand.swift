@@ -52,31 +52,13 @@ struct DemoGenerateCommand: AsyncParsableCommand {
         let files = evidence ?? min(events / 50, 200)
         let started = ContinuousClock.now
         let logger = store.logger("hamkari.demo")
-        let opened = KeyDirectory(dataDirectory: store.dataDirectoryURL).exists
-            ? try await Instance.open(store, unlock: try unlock.method(), logger: logger)
-            : try await Instance.openDemo(store, logger: logger)
+        // Only a data directory with no instance yet becomes a demonstration one; an existing instance is never seeded.
+        let isNew = !KeyDirectory(dataDirectory: store.dataDirectoryURL).exists
+        let opened = isNew ? try await Instance.openDemo(store, logger: logger)
+                           : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
         try await opened.closing { opened in
-            try await Instance.announceDemo(opened)
-            let organisations = try await opened.organisations.all().map(\.id)
-            guard !organisations.isEmpty, let author = try await opened.users.accounts(role: .coordinator).first else {
-                throw CommandFailure("The instance needs member organisations and a coordinator first (try `hamkari serve --demo`).")
-            }
-            let generated = DemoEvents(organisations: organisations, authorID: author.id, words: words).events(count: count, seed: seed)
-            var done = 0
-            for start in stride(from: 0, to: generated.count, by: 5000) {
-                let batch = Array(generated[start..<min(start + 5000, generated.count)])
-                _ = try await opened.events.createAll(batch, actor: AuditEvent.commandLineActor, source: "demo generate seed \(seed)")
-                done += batch.count
-                ProgressBar.show(done, count)
-            }
-            let maker = DemoEvidence(words: words)
-            for index in 0..<files {
-                let file = maker.file(index, seed: seed)
-                var upload = try await opened.evidence.begin(eventID: generated[index * (count / max(files, 1))].id, filename: file.filename,
-                                                            mediaType: file.mediaType, actor: AuditEvent.commandLineActor)
-                try await opened.evidence.append(file.bytes, to: &upload, limit: .max)
-                _ = try await opened.evidence.finish(upload, workingCopy: false)
-            }
+            if isNew { try await Instance.announceDemo(opened) }
+            try await DemoFiller(store: opened, words: words, seed: seed).fill(range: 0..<count, evidence: files) { ProgressBar.show($0, count) }
         }
         ProgressBar.finish()
         let elapsed = ContinuousClock.now - started

@@ -12,7 +12,7 @@ public struct HamkariCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self,
             UserCommand.self, TokenCommand.self, KeyCommand.self, AuditCommand.self,
-            ImportCommand.self, ExportCommand.self, VocabularyCommand.self, CheckInCommand.self, DemoCommand.self,
+            ImportCommand.self, ExportCommand.self, VocabularyCommand.self, CheckInCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 

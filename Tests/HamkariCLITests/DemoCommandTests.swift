@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import HamkariCLI
 import HamkariCore
+import HamkariSecurity
 import HamkariStore
 import TestSupport
 import Testing
@@ -25,6 +26,27 @@ struct DemoCommandTests {
                 try await store.events.search(EventQuery(), visibility: EventVisibility(AccessPolicy.Subject(coordinator))).total
             }
             #expect(total == 30)
+        }
+    }
+
+    @Test("On a new data directory it makes a demonstration instance with the events and evidence files asked for")
+    func newDemoInstance() async throws {
+        try await withTemporaryDirectory { directory async throws in
+            let data = directory.appendingPathComponent("demo")
+            try await runHamkari(["demo", "generate", "--data-dir", data.path, "--events", "12", "--evidence", "3", "--log-level", "error"])
+            let keys = try KeyDirectory(dataDirectory: data).unlock(.demo).keyRing
+            let counts = try await Store.open(.sqlite(dataDirectory: data), keys: try InstanceKeys(keyRing: keys), create: false,
+                                              logger: TestDatabase.logger).closing { store async throws in
+                try await store.backend.read { database in
+                    (try await database.raw("SELECT COUNT(*) AS n FROM events").first()?.decode(column: "n", as: Int.self),
+                     try await database.raw("SELECT COUNT(*) AS n FROM evidence_files WHERE state = 'complete'").first()?.decode(column: "n", as: Int.self))
+                }
+            }
+            #expect(counts.0 == 12)
+            #expect(counts.1 == 3)
+            await #expect(throws: (any Error).self, "more evidence files than events") {
+                try await runHamkari(["demo", "generate", "--data-dir", data.path, "--demo-key", "--events", "2", "--evidence", "5"])
+            }
         }
     }
 }

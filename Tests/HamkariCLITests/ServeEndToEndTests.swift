@@ -1,4 +1,5 @@
 import Foundation
+import HamkariWeb
 import HamkariStore
 import TestSupport
 import Testing
@@ -14,7 +15,7 @@ struct ServeEndToEndTests {
                 let target = database == .sqlite
                     ? ["--data-dir", directory.appendingPathComponent("data").path]
                     : ["--data-dir", directory.appendingPathComponent("data").path, "--database", Self.url(location)]
-                let port = try freeLoopbackPort()
+                let port = try LoopbackPort.free()
                 let server = try hamkari.start(["serve", "--demo", "--port", String(port)] + target)
                 do {
                     try await server.waitUntilReady(port: port)
@@ -62,7 +63,7 @@ struct ServeEndToEndTests {
             let file = directory.appendingPathComponent(DatabaseLocation.databaseFileName)
             let garbage = Data("PK\u{3}\u{4} this is a zip file, not a database".utf8) + Data(repeating: 7, count: 2048)
             try garbage.write(to: file)
-            let result = try hamkari.run(["serve", "--data-dir", directory.path, "--port", String(try freeLoopbackPort())])
+            let result = try hamkari.run(["serve", "--data-dir", directory.path, "--port", String(try LoopbackPort.free())])
             #expect(result.status != 0)
             #expect(result.errors.contains("is not an SQLite database"))
             #expect(!result.errors.contains("Fatal error"))
@@ -99,15 +100,15 @@ struct ServeUnlockTests {
         try await CLIInstance.with(database) { instance async throws in
             let created = try hamkari.run(["init"] + instance.unlocked)
             #expect(created.status == 0, "\(created.errors)")
-            let locked = try hamkari.run(["serve", "--port", String(try freeLoopbackPort())] + instance.target)
+            let locked = try hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target)
             #expect(locked.status != 0)
             #expect(locked.errors.contains("The instance is locked"))
-            let wrong = try hamkari.run(["serve", "--port", String(try freeLoopbackPort())] + instance.target,
+            let wrong = try hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target,
                                         environment: ["HAMKARI_PASSPHRASE": "wrong wrong wrong wrong"])
             #expect(wrong.status != 0)
             #expect(wrong.errors.contains("does not unlock"))
             #expect(!wrong.errors.contains("wrong wrong"), "a passphrase never appears in output")
-            let port = try freeLoopbackPort()
+            let port = try LoopbackPort.free()
             let server = try hamkari.start(["serve", "--port", String(port)] + instance.target,
                                            environment: ["HAMKARI_PASSPHRASE": CLIInstance.passphrase])
             try await server.waitUntilReady(port: port)

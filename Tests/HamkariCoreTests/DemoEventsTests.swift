@@ -19,6 +19,7 @@ struct DemoEventsTests {
         func shape(_ events: [Event]) -> [String] { events.map { "\($0.title)|\($0.districtPcode ?? "")|\($0.acts.map(\.type))|\($0.date?.firstISO ?? "")" } }
         #expect(shape(first) == shape(again))
         #expect(shape(first) != shape(other))
+        #expect(shape(Self.generator().events(in: 120..<200, seed: 7)) == shape(Array(first[120..<200])), "a slice is the same as the whole")
         let units = BuiltInGazetteer.all
         let validator = EventValidator(vocabulary: .builtIn, places: Dictionary(units.map { ($0.pcode, $0.parentPcode) }) { a, _ in a },
                                        organisations: [Self.organisation])

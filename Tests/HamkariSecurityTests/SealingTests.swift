@@ -111,3 +111,23 @@ struct KeyEnvelopeTests {
         #expect(throws: KeyFile.Failure.notAKeyFile) { try KeyFile.removable.decode("hello") }
     }
 }
+
+@Suite("Hostile key material is refused, never a crash")
+struct HostileKeyMaterialTests {
+    @Test("A key envelope asking for an absurd scrypt block size is refused as damaged (its memory bound would overflow)")
+    func absurdScryptParameters() throws {
+        let wrap = KeyEnvelope.Wrap(kind: .passphrase, logN: 17, blockSize: 1 << 60, parallelism: 1, salt: Data(count: 16), sealedRootKey: Data(count: 60))
+        let envelope = KeyEnvelope(wraps: [wrap], versions: [])
+        #expect(throws: KeyEnvelope.Failure.damaged) { try envelope.unlock(passphrase: "a long enough passphrase") }
+        #expect(!PasswordHash.Parameters(logN: 17, blockSize: 8, parallelism: 1 << 40).isWithinLimits)
+        #expect(PasswordHash.Parameters.interactive.isWithinLimits)
+    }
+
+    @Test("A key ring listing a version twice is refused")
+    func duplicateVersions() {
+        let key = SymmetricKey(size: .bits256)
+        #expect(throws: KeyRing.Failure.duplicateVersion) {
+            try KeyRing(versions: [KeyRing.Version(number: 1, secret: key), KeyRing.Version(number: 1, secret: key)])
+        }
+    }
+}

@@ -41,9 +41,17 @@ public struct DemoEvents: Sendable {
     ]
 
     public func events(count: Int, seed: UInt64, now: Date = Date()) -> [Event] {
-        var random = SeededGenerator(seed: seed)
+        events(in: 0..<count, seed: seed, now: now)
+    }
+
+    /// The events at `indices` of the sequence for `seed`: each event depends only on the seed and
+    /// its index, so a large set can be made (and stored) a slice at a time.
+    public func events(in indices: Range<Int>, seed: UInt64, now: Date = Date()) -> [Event] {
         let districts = BuiltInGazetteer.districts
-        return (0..<count).map { index in event(index, districts: districts, random: &random, now: now) }
+        return indices.map { index in
+            var random = SeededGenerator(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+            return event(index, districts: districts, random: &random, now: now)
+        }
     }
 
     func sentence(_ length: Int, _ random: inout SeededGenerator) -> String {

@@ -88,7 +88,7 @@ public struct KeyEnvelope: Codable, Sendable, Equatable {
     public func unlock(passphrase: String) throws(Failure) -> (keyRing: KeyRing, rootKey: SymmetricKey) {
         guard let wrap = wraps.first(where: { $0.kind == .passphrase }) else { throw .noPassphraseWrap }
         guard let logN = wrap.logN, let r = wrap.blockSize, let p = wrap.parallelism, let salt = wrap.salt,
-              (10...22).contains(logN) else { throw .damaged }
+              PasswordHash.Parameters(logN: logN, blockSize: r, parallelism: p).isWithinLimits else { throw .damaged }
         let kek: SymmetricKey
         do {
             kek = try Self.passphraseKey(passphrase, salt: Array(salt),

@@ -18,6 +18,7 @@ public struct KeyRing: Sendable {
     public enum Failure: Error, Equatable, Sendable {
         case empty
         case unknownVersion(UInt32)
+        case duplicateVersion
     }
 
     public let versions: [UInt32: Version]
@@ -25,6 +26,8 @@ public struct KeyRing: Sendable {
 
     public init(versions: [Version]) throws(Failure) {
         guard let newest = versions.map(\.number).max() else { throw .empty }
+        // A damaged envelope could list a version twice; that is refused, not a crash.
+        guard Set(versions.map(\.number)).count == versions.count else { throw .duplicateVersion }
         self.versions = Dictionary(uniqueKeysWithValues: versions.map { ($0.number, $0) })
         self.current = newest
     }

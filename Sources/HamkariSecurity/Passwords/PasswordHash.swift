@@ -21,6 +21,10 @@ public struct PasswordHash: Sendable, Equatable {
         }
 
         var memoryBytes: Int { 128 * blockSize * (1 << logN) * parallelism + 1 << 20 }
+
+        /// The range any stored or unwrapped hash is read within; outside it the cost (and the
+        /// arithmetic of its memory bound) would be an attacker's choice.
+        public var isWithinLimits: Bool { (10...22).contains(logN) && (1...32).contains(blockSize) && (1...16).contains(parallelism) }
     }
 
     public enum Failure: Error, Equatable, Sendable {
@@ -56,7 +60,7 @@ public struct PasswordHash: Sendable, Equatable {
             values[String(kv[0])] = number
         }
         guard let logN = values["ln"], let r = values["r"], let p = values["p"],
-              (10...22).contains(logN), (1...32).contains(r), (1...16).contains(p),
+              Parameters(logN: logN, blockSize: r, parallelism: p).isWithinLimits,
               let salt = Data(base64Encoded: String(parts[3])), let digest = Data(base64Encoded: String(parts[4])),
               salt.count >= 16, digest.count == Self.digestLength else { throw .malformedHash }
         self.init(parameters: Parameters(logN: logN, blockSize: r, parallelism: p), salt: Array(salt), digest: Array(digest))
@@ -76,6 +80,7 @@ public struct PasswordHash: Sendable, Equatable {
     static func derive(
         password: String, salt: [UInt8], parameters: Parameters, outputByteCount: Int = digestLength
     ) throws(Failure) -> [UInt8] {
+        guard parameters.isWithinLimits else { throw .derivationFailed }
         do {
             let key = try KDF.Scrypt.deriveKey(
                 from: Array(password.utf8), salt: salt, outputByteCount: outputByteCount,

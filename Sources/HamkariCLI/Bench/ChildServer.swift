@@ -1,0 +1,82 @@
+import AsyncHTTPClient
+import Foundation
+import HamkariWeb
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `hamkari serve` run as a child process on 127.0.0.1, as an operator runs it: the benchmarks
+/// measure it from outside (requests, its resident memory) and the durability check kills it.
+final class ChildServer {
+    let process: Process
+    let port: Int
+    let output: URL
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+    var pid: Int32 { process.processIdentifier }
+
+    private init(process: Process, port: Int, output: URL) {
+        self.process = process
+        self.port = port
+        self.output = output
+    }
+
+    /// Starts the server on a free port and waits until `/healthz` answers.
+    static func start(serveArguments: [String], client: HTTPClient) async throws -> ChildServer {
+        let port = try LoopbackPort.free()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executablePath())
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "error"] + serveArguments
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-bench-server-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        let server = ChildServer(process: process, port: port, output: output)
+        for _ in 0..<600 {
+            guard process.isRunning else { break }
+            if let response = try? await client.execute(HTTPClientRequest(url: server.baseURL + "/healthz"), timeout: .seconds(2)),
+               response.status == .ok {
+                return server
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.kill()
+        let log = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        throw CommandFailure("The server did not start. It printed:\n\(log.suffix(2000))")
+    }
+
+    /// The executable of this process (the same `hamkari` serves).
+    static func executablePath() throws -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw CommandFailure("Cannot find the hamkari executable to start.") }
+        return path
+    }
+
+    /// Resident memory now and at its peak, in bytes, from /proc.
+    func memory() -> (resident: Int, peak: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (0, 0) }
+        func kilobytes(_ field: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
+            return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
+        }
+        return (kilobytes("VmRSS"), kilobytes("VmHWM"))
+    }
+
+    /// Asks the server to stop (SIGTERM) and waits.
+    func stop() {
+        if process.isRunning { Glibc.kill(pid, SIGTERM) }
+        process.waitUntilExit()
+    }
+
+    /// Kills the server at once (SIGKILL): no shutdown, no flush.
+    func kill() {
+        if process.isRunning { Glibc.kill(pid, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: output)
+    }
+}

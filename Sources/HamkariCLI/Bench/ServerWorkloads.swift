@@ -1,0 +1,42 @@
+import Foundation
+import HamkariCore
+import HamkariWeb
+import NIOHTTP1
+
+/// The workloads sent to the running server, as a client on 127.0.0.1 would.
+struct ServerWorkloads {
+    let driver: LoadDriver
+    let instance: BenchInstance
+    let concurrency: Int
+    let requests: Int
+    let seed: UInt64
+
+    func run() async throws -> [WorkloadResult] {
+        let api = [("Authorization", "Bearer \(instance.apiToken)")]
+        let page = [("Cookie", instance.sessionCookie)]
+        let bodies = try instance.newEvents(count: requests, seed: seed &+ 2).map(EventJSON.creationBody)
+        let ids = instance.eventIDs
+        let words = BenchWords.search.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0 }
+        let provinces = ["AF17", "AF18", "AF09", "AF15"]
+        let acts = ["arbitrary_detention", "threat", "injury", "denial_of_education"]
+        let facets = ["province", "act_type", "perpetrator_type", "status", "district"]
+        let plan: [(String, String, @Sendable (Int) -> BenchRequest)] = [
+            ("api.create_event", "events", { BenchRequest(method: .POST, path: "/api/v1/events", headers: api + [("Content-Type", "application/json")],
+                                                          body: bodies[$0]) }),
+            ("api.search_word", "requests", { BenchRequest(path: "/api/v1/events?q=\(words[$0 % words.count])", headers: api) }),
+            ("api.search_facets", "requests", {
+                BenchRequest(path: "/api/v1/events?province=\(provinces[$0 % 4])&actType=\(acts[($0 / 4) % 4])&status=draft", headers: api)
+            }),
+            ("page.list", "requests", { BenchRequest(path: "/events?offset=\(($0 % 20) * 50)", headers: page) }),
+            ("page.record", "requests", { BenchRequest(path: "/events/\(ids[$0 % max(ids.count, 1)])", headers: page) }),
+            ("api.statistics", "requests", { BenchRequest(path: "/api/v1/events/counts?by=\(facets[$0 % facets.count])", headers: api) }),
+        ]
+        var results: [WorkloadResult] = []
+        for (name, unit, make) in plan {
+            Console.say("  \(name)…")
+            let sample = await driver.run(count: requests, concurrency: concurrency, make)
+            results.append(WorkloadResult(name: name, unit: unit, sample: sample))
+        }
+        return results
+    }
+}

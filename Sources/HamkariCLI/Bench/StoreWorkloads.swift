@@ -1,0 +1,75 @@
+import Foundation
+import HamkariCore
+import HamkariStore
+
+/// The workloads that run on the store itself: the bulk CSV import, and plain SQLite doing the
+/// same writes and queries (the raw limit every other workload is compared with).
+struct StoreWorkloads {
+    let options: BenchOptions
+    let importEvents: Int
+    static let rawRounds = 200
+    private(set) var results: [WorkloadResult] = []
+    private var raw: RawSQLiteBaseline.Result?
+
+    init(options: BenchOptions, importEvents: Int) {
+        self.options = options
+        self.importEvents = importEvents
+    }
+
+    mutating func run(on store: Store) async throws {
+        let clock = ContinuousClock()
+        let generator = try await DemoFiller(store: store, seed: options.seed).generator()
+        let imported = generator.events(in: 0..<importEvents, seed: options.seed &+ 1)
+        let csv = EventCSVExport.csv(imported, identities: true, preciseLocation: true)
+        guard let author = try await store.users.find(login: "bench.coordinator") else { throw CommandFailure("The bench account is missing.") }
+        let started = clock.now
+        let report = try await store.importEvents(csv: csv, organisationID: author.organisationID, authorID: author.id,
+                                                  actor: AuditEvent.commandLineActor, source: "bench", dryRun: false)
+        guard report.committed else {
+            throw CommandFailure("The benchmark's own CSV did not import: \(report.errors.first.map { "\($0)" } ?? "no reason given").")
+        }
+        results.append(WorkloadResult(name: "import.csv", unit: "acts", count: report.acts, seconds: (clock.now - started).seconds,
+                                      note: "\(report.events) events from \(csv.utf8.count >> 10) KiB of CSV: parse, check, seal, index, audit"))
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-bench-raw-\(UUID().uuidString).sqlite").path
+        let seed = options.seed
+        let raw = try await RawSQLiteBaseline().run(count: options.events, slice: { generator.events(in: $0, seed: seed) }, path: path,
+                                                    searchWords: BenchWords.search, rounds: Self.rawRounds)
+        self.raw = raw
+        results.append(WorkloadResult(name: "raw.insert", unit: "events", count: raw.events, seconds: raw.insertSeconds,
+                                      note: "\(raw.acts) acts (\(Int(Double(raw.acts) / raw.insertSeconds)) acts/s); plain SQLite, plaintext, one transaction"))
+        results.append(WorkloadResult(name: "raw.search_word", unit: "queries", count: Self.rawRounds,
+                                      seconds: raw.searchLatencies.reduce(.zero, +).seconds, latencies: raw.searchLatencies))
+        results.append(WorkloadResult(name: "raw.list", unit: "queries", count: Self.rawRounds,
+                                      seconds: raw.listLatencies.reduce(.zero, +).seconds, latencies: raw.listLatencies))
+    }
+
+    /// Fills in each workload's share of the raw limit: throughput ÷ raw throughput, or raw p95 ÷ p95 for queries.
+    func compare(_ workloads: inout [WorkloadResult]) {
+        guard let raw, raw.insertSeconds > 0 else { return }
+        let rawEvents = Double(raw.events) / raw.insertSeconds
+        let rawActs = Double(raw.acts) / raw.insertSeconds
+        let rawSearch = WorkloadResult.percentile(raw.searchLatencies.map { $0.seconds * 1000 }.sorted(), 0.95)
+        let rawList = WorkloadResult.percentile(raw.listLatencies.map { $0.seconds * 1000 }.sorted(), 0.95)
+        for index in workloads.indices {
+            let workload = workloads[index]
+            switch workload.name {
+            case "store.generate", "api.create_event": workloads[index].ratioToRawSQLite = workload.perSecond / rawEvents
+            case "import.csv": workloads[index].ratioToRawSQLite = workload.perSecond / rawActs
+            case "api.search_word": workloads[index].ratioToRawSQLite = share(rawSearch, workload.p95Milliseconds)
+            case "page.list": workloads[index].ratioToRawSQLite = share(rawList, workload.p95Milliseconds)
+            default: break
+            }
+        }
+    }
+
+    private func share(_ raw: Double?, _ measured: Double?) -> Double? {
+        guard let raw, let measured, measured > 0 else { return nil }
+        return raw / measured
+    }
+}
+
+/// Words searched for: common in the invented narratives, in Dari, Pashto and English.
+enum BenchWords {
+    static let search = ["school", "بازداشت", "teacher", "ښوونځی", "journalist", "مکتب", "village", "کلی"]
+}
