@@ -35,6 +35,8 @@ struct BenchInstance {
     var generated: (events: Int, acts: Int, seconds: Double)?
     var sessionCookie = ""
     var apiToken = ""
+    /// A defender with a check-in arrangement, for the protection workload.
+    var defenderToken = ""
     var eventIDs: [String] = []
     /// Makes events like those stored, for the workloads that create more.
     private var maker: DemoEvents?
@@ -102,8 +104,23 @@ struct BenchInstance {
         }
         guard let user = try await store.users.find(login: login) else { throw CommandFailure("The bench account could not be made.") }
         sessionCookie = "hamkari_session=" + (try await store.sessions.create(for: user.id, secondFactorPending: false)).value
-        apiToken = try await store.apiTokens.create(for: user.id, expiresAt: Date().addingTimeInterval(86400), actor: AuditEvent.commandLineActor)
-            .token.value
+        apiToken = try await Self.token(for: user.id, store)
+        let defenderLogin = "bench.defender"
+        if try await store.users.find(login: defenderLogin) == nil {
+            try await store.users.create(UserAccount(organisationID: organisation, login: defenderLogin, role: .defender), passwordHash: nil,
+                                         actor: AuditEvent.commandLineActor)
+            guard let account = try await store.users.find(login: defenderLogin) else { throw CommandFailure("The bench defender could not be made.") }
+            let profile = DefenderProfile(accountID: account.id, identity: DefenderIdentity(name: "Bench Defender", knownAs: "Bench"))
+            try await store.defenders.create(profile, actor: AuditEvent.commandLineActor)
+            try await store.defenders.setPlan(CheckInPlan(defenderID: profile.id, interval: .seconds(12 * 3600), grace: .seconds(3600),
+                                                          lastCheckIn: Date()), actor: AuditEvent.commandLineActor)
+        }
+        guard let defender = try await store.users.find(login: defenderLogin) else { throw CommandFailure("The bench defender is missing.") }
+        defenderToken = try await Self.token(for: defender.id, store)
+    }
+
+    private static func token(for user: UUID, _ store: Store) async throws -> String {
+        try await store.apiTokens.create(for: user, expiresAt: Date().addingTimeInterval(86400), actor: AuditEvent.commandLineActor).token.value
     }
 
     func newEvents(count: Int, seed: UInt64) throws -> [Event] {

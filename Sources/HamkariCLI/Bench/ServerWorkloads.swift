@@ -14,6 +14,7 @@ struct ServerWorkloads {
     func run() async throws -> [WorkloadResult] {
         let api = [("Authorization", "Bearer \(instance.apiToken)")]
         let page = [("Cookie", instance.sessionCookie)]
+        let defender = [("Authorization", "Bearer \(instance.defenderToken)")]
         let bodies = try instance.newEvents(count: requests, seed: seed &+ 2).map(EventJSON.creationBody)
         let ids = instance.eventIDs
         let words = BenchWords.search.map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0 }
@@ -30,6 +31,7 @@ struct ServerWorkloads {
             ("page.list", "requests", { BenchRequest(path: "/events?offset=\(($0 % 20) * 50)", headers: page) }),
             ("page.record", "requests", { BenchRequest(path: "/events/\(ids[$0 % max(ids.count, 1)])", headers: page) }),
             ("api.statistics", "requests", { BenchRequest(path: "/api/v1/events/counts?by=\(facets[$0 % facets.count])", headers: api) }),
+            ("api.checkin", "requests", { _ in BenchRequest(method: .POST, path: "/api/v1/checkin", headers: defender) }),
         ]
         var results: [WorkloadResult] = []
         for (name, unit, make) in plan {

@@ -19,7 +19,12 @@ struct StoreWorkloads {
     mutating func run(on store: Store) async throws {
         let clock = ContinuousClock()
         let generator = try await DemoFiller(store: store, seed: options.seed).generator()
-        let imported = generator.events(in: 0..<importEvents, seed: options.seed &+ 1)
+        // A key per event, so that its acts' rows come together again as one event.
+        let imported = generator.events(in: 0..<importEvents, seed: options.seed &+ 1).enumerated().map { index, event in
+            var keyed = event
+            keyed.reference = "BENCH-\(index)"
+            return keyed
+        }
         let csv = EventCSVExport.csv(imported, identities: true, preciseLocation: true)
         guard let author = try await store.users.find(login: "bench.coordinator") else { throw CommandFailure("The bench account is missing.") }
         let started = clock.now

@@ -22,6 +22,7 @@ public final class Store: Sendable {
         if migrate {
             do {
                 try await Migrator(backend: backend, logger: logger).migrate()
+                try await PlannerStatistics.ensure(backend)
             } catch {
                 await backend.shutdown()
                 throw error

@@ -41,7 +41,7 @@ public struct EventRepository: Sendable {
     ) async throws -> [Event] {
         let repository = self
         let dialect = backend.dialect
-        return try await backend.transaction { database in
+        let stored = try await backend.transaction { database in
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
             for start in stride(from: 0, to: events.count, by: 500) {
@@ -53,6 +53,10 @@ public struct EventRepository: Sendable {
                 AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
             return stored
         }
+        if events.count >= 500 {
+            try await backend.transaction { database in try await PlannerStatistics.refresh(in: database, dialect: dialect) }
+        }
+        return stored
     }
 
     /// Stores new events with their parts, history and search entries, as a few multi-row statements.

@@ -128,17 +128,15 @@ extension EventRepository {
     /// act, ranked by how many of the title's words they share. The event itself is left out.
     public func likelyDuplicates(of event: Event, visibility: EventVisibility, limit: Int = 5) async throws -> [EventSummary] {
         guard let district = event.districtPcode else { return [] }
-        var query = EventQuery(districtPcode: district, from: event.date?.firstISO, to: event.date?.lastISO, limit: 50)
+        let query = EventQuery(districtPcode: district, from: event.date?.firstISO, to: event.date?.lastISO, limit: 50)
         let types = Set(event.acts.map(\.type))
         let candidates = try await search(query, visibility: visibility).events
             .filter { $0.id != event.id && (types.isEmpty || !types.isDisjoint(with: $0.actTypes)) }
-        guard !candidates.isEmpty else { return [] }
-        var shared: [UUID: Int] = [:]
-        for word in Set(SearchNormalizer.words(event.title)) where word.count > 2 {
-            query.text = word
-            for hit in try await search(query, visibility: visibility).events { shared[hit.id, default: 0] += 1 }
-        }
-        return candidates.sorted { (shared[$0.id] ?? 0) > (shared[$1.id] ?? 0) }.prefix(limit).map { $0 }
+        // The candidates' titles are already open: compare words here rather than search once per word
+        // (a common word matched tens of thousands of records at every save).
+        let words = Set(SearchNormalizer.words(event.title).filter { $0.count > 2 })
+        func shared(_ summary: EventSummary) -> Int { words.intersection(SearchNormalizer.words(summary.title)).count }
+        return candidates.map { ($0, shared($0)) }.sorted { $0.1 > $1.1 }.prefix(limit).map(\.0)
     }
 }
 

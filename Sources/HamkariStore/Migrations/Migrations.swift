@@ -10,6 +10,7 @@ public enum Migrations {
         m004Authentication,
         m005Documentation,
         m006Protection,
+        m007ListOrder,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [
