@@ -59,8 +59,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         let organisation = UUID(uuidString: "01900000-0000-7000-8000-000000000001")!
         return EventCSVImport(
             mapping: mapping,
-            validator: EventValidator(vocabulary: .builtIn, places: Dictionary(units.map { ($0.pcode, $0.parentPcode) }, uniquingKeysWith: { a, _ in a }),
-                                      organisations: [organisation]),
+            validator: EventValidator(vocabulary: .builtIn, units: units, organisations: [organisation]),
             units: units, organisationID: organisation, authorID: organisation)
     }
 }

@@ -29,6 +29,12 @@ public struct EventValidator: Sendable {
         self.organisations = organisations
     }
 
+    /// A validator over these gazetteer units (each P-code to its parent).
+    public init(vocabulary: Vocabulary, units: [AdminUnit], organisations: Set<UUID>) {
+        self.init(vocabulary: vocabulary, places: Dictionary(units.map { ($0.pcode, $0.parentPcode) }, uniquingKeysWith: { first, _ in first }),
+                  organisations: organisations)
+    }
+
     public func issues(in event: Event) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func fail(_ field: String, _ key: String) { issues.append(ValidationIssue(field: field, messageKey: key)) }

@@ -6,10 +6,7 @@ extension Store {
     public func eventValidator() async throws -> EventValidator {
         let units = try await gazetteer.all()
         let organisations = try await organisations.all()
-        return EventValidator(
-            vocabulary: .builtIn,
-            places: Dictionary(units.map { ($0.pcode, $0.parentPcode) }, uniquingKeysWith: { first, _ in first }),
-            organisations: Set(organisations.map(\.id)))
+        return EventValidator(vocabulary: .builtIn, units: units, organisations: Set(organisations.map(\.id)))
     }
 }
 

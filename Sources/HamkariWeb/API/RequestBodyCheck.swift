@@ -32,7 +32,5 @@ public enum RequestBodyCheck {
         return decoded
     }
 
-    private static let validator = EventValidator(
-        vocabulary: .builtIn, places: Dictionary(BuiltInGazetteer.all.map { ($0.pcode, $0.parentPcode) }, uniquingKeysWith: { first, _ in first }),
-        organisations: [])
+    private static let validator = EventValidator(vocabulary: .builtIn, units: BuiltInGazetteer.all, organisations: [])
 }

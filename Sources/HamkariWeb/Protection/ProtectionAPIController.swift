@@ -30,11 +30,11 @@ struct ProtectionAPIController: Sendable {
             return JSONBody(value: Documents.Defender(profile, plan: nil), status: .created, location: "/protection/defenders/\(profile.id.text)")
         }
         guarded.allowed(.get, "/api/v1/defenders/{id}", .manageProtection) { _, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             return JSONBody(value: Documents.Defender(profile, plan: try await store.defenders.plan(for: profile.id)))
         }
         guarded.allowed(.patch, "/api/v1/defenders/{id}", .manageProtection) { request, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             let fields = try await decode(DefenderFields.self, request, context)
             let updated = try await inputs.update(profile, with: fields, actor: identity.user.id.text)
             return JSONBody(value: Documents.Defender(updated, plan: try await store.defenders.plan(for: profile.id)))
@@ -43,11 +43,11 @@ struct ProtectionAPIController: Sendable {
 
     private func addRecordRoutes(to guarded: GuardedRouter) {
         guarded.allowed(.get, "/api/v1/defenders/{id}/threats", .manageProtection) { _, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             return JSONBody(value: Documents.ThreatList(threats: try await store.protection.threats(of: profile.id).map(Documents.Threat.init)))
         }
         guarded.allowed(.post, "/api/v1/defenders/{id}/threats", .manageProtection) { request, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             let input = try await decode(ProtectionCasesController.ThreatInput.self, request, context)
             let report = try await inputs.threat(profile.id, kind: input.kind, date: input.date, calendar: input.calendar,
                                                  perpetratorType: input.perpetratorType, description: input.description ?? "",
@@ -56,13 +56,13 @@ struct ProtectionAPIController: Sendable {
             return JSONBody(value: Documents.Threat(report), status: .created)
         }
         guarded.allowed(.get, "/api/v1/defenders/{id}/assessments", .manageProtection) { _, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             let now = Date()
             return JSONBody(value: Documents.AssessmentList(
                 assessments: try await store.protection.assessments(of: profile.id).map { Documents.Assessment($0, now: now) }))
         }
         guarded.allowed(.post, "/api/v1/defenders/{id}/assessments", .manageProtection) { request, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             let input = try await decode(Documents.AssessmentInput.self, request, context)
             let assessment = try ProtectionInputs.assessment(
                 of: profile.id, level: input.level,
@@ -76,11 +76,11 @@ struct ProtectionAPIController: Sendable {
 
     private func addCaseRoutes(to guarded: GuardedRouter) {
         guarded.allowed(.get, "/api/v1/defenders/{id}/cases", .manageProtection) { _, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             return JSONBody(value: Documents.CaseList(cases: try await store.protection.cases(of: profile.id).map { Documents.Case($0) }))
         }
         guarded.allowed(.post, "/api/v1/defenders/{id}/cases", .manageProtection) { request, context, identity in
-            let profile = try await defender(context, identity)
+            let profile = try await inputs.profile(context, identity)
             let input = try await decode(Documents.CaseInput.self, request, context)
             let opened = try await store.protection.openCase(
                 try await inputs.newCase(for: profile.id, fromThreat: input.threatId, officer: identity.user.id), actor: identity.user.id.text)
@@ -119,11 +119,5 @@ struct ProtectionAPIController: Sendable {
     private func caseDocument(_ item: ProtectionCase) async throws -> JSONBody<Documents.Case> {
         guard let current = try await store.protection.findCase(item.id) else { throw AppError.notFound }
         return JSONBody(value: Documents.Case(current, timeline: try await store.protection.timeline(of: item.id)))
-    }
-
-    private func defender(_ context: AppRequestContext, _ identity: SignedIn) async throws -> DefenderProfile {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
-        guard let profile = try await store.defenders.find(id: id, viewer: identity.user.id.text) else { throw AppError.notFound }
-        return profile
     }
 }

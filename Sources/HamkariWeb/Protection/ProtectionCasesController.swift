@@ -24,7 +24,7 @@ struct ProtectionCasesController: Sendable {
 
     func addRoutes(to guarded: GuardedRouter) {
         guarded.allowed(.post, "/protection/defenders/{id}/threats", .manageProtection) { request, context, identity in
-            let defender = try await defenderID(context, identity)
+            let defender = try await inputs.profile(context, identity).id
             let fields = try await form(request)
             guard let kind = fields["kind"].flatMap(ThreatReport.Kind.init(rawValue:)) else { throw AppError.badRequest }
             let report = try await inputs.threat(defender, kind: kind, date: fields["date"], calendar: fields["calendar"],
@@ -34,7 +34,7 @@ struct ProtectionCasesController: Sendable {
             return Response.redirect(to: "/protection/defenders/\(defender.text)", type: .found)
         }
         guarded.allowed(.post, "/protection/defenders/{id}/assessments", .manageProtection) { request, context, identity in
-            let defender = try await defenderID(context, identity)
+            let defender = try await inputs.profile(context, identity).id
             let fields = try await form(request)
             func lines(_ name: String) -> [String] {
                 (fields[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -48,7 +48,7 @@ struct ProtectionCasesController: Sendable {
             return Response.redirect(to: "/protection/defenders/\(defender.text)", type: .found)
         }
         guarded.allowed(.post, "/protection/defenders/{id}/cases", .manageProtection) { request, context, identity in
-            let defender = try await defenderID(context, identity)
+            let defender = try await inputs.profile(context, identity).id
             let fields = try await form(request)
             let opened = try await store.protection.openCase(
                 try await inputs.newCase(for: defender, fromThreat: fields["threat"], officer: identity.user.id), actor: identity.user.id.text)
@@ -89,13 +89,6 @@ struct ProtectionCasesController: Sendable {
 
     private func followUp(_ text: String?) throws -> Date? {
         try ProtectionInputs.followUp(days: try ProtectionInputs.number(text, field: "followUpInDays"))
-    }
-
-    /// The defender's id, after checking there is such a profile (opening it is audited).
-    private func defenderID(_ context: AppRequestContext, _ identity: SignedIn) async throws -> UUID {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
-        guard try await store.defenders.find(id: id, viewer: identity.user.id.text) != nil else { throw AppError.notFound }
-        return id
     }
 
     static func protectionCase(_ context: AppRequestContext, _ store: Store) async throws -> ProtectionCase {

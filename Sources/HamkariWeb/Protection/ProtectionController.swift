@@ -92,7 +92,7 @@ struct ProtectionController: Sendable {
             return JSONBody(value: AlertDocument(queued: try await raise(for: profile.id, actor: identity.user.id.text)), status: .created)
         }
         guarded.allowed(.put, "/api/v1/defenders/{id}/plan", .manageProtection) { request, context, identity in
-            try await setPlan(for: try await officerProfile(context, identity), request, context, identity)
+            try await setPlan(for: try await inputs.profile(context, identity), request, context, identity)
         }
         guarded.allowed(.get, "/protection", .manageProtection) { request, context, identity in
             try await listPage(request, context, identity, issues: [])
@@ -110,7 +110,7 @@ struct ProtectionController: Sendable {
             }
         }
         guarded.allowed(.post, "/protection/defenders/{id}", .manageProtection) { request, context, identity in
-            let profile = try await officerProfile(context, identity)
+            let profile = try await inputs.profile(context, identity)
             var request = request
             let fields = try await FormFields.read(&request)
             do {
@@ -123,7 +123,7 @@ struct ProtectionController: Sendable {
             }
         }
         guarded.allowed(.post, "/protection/defenders/{id}/contacts/{index}/remove", .manageProtection) { _, context, identity in
-            var profile = try await officerProfile(context, identity)
+            var profile = try await inputs.profile(context, identity)
             guard let index = context.parameters.get("index").flatMap(Int.init), profile.trustedContacts.indices.contains(index) else {
                 throw AppError.notFound
             }
@@ -132,10 +132,10 @@ struct ProtectionController: Sendable {
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
         guarded.allowed(.get, "/protection/defenders/{id}", .manageProtection) { request, context, identity in
-            try await profilePage(try await officerProfile(context, identity), request, context, identity, issues: [])
+            try await profilePage(try await inputs.profile(context, identity), request, context, identity, issues: [])
         }
         guarded.allowed(.post, "/protection/defenders/{id}/contacts", .manageProtection) { request, context, identity in
-            var profile = try await officerProfile(context, identity)
+            var profile = try await inputs.profile(context, identity)
             var request = request
             let fields = try await FormFields.read(&request)
             let contact = TrustedContact(name: fields["name"] ?? "", email: fields["email"] ?? "", phone: fields["phone"] ?? "")
@@ -150,7 +150,7 @@ struct ProtectionController: Sendable {
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
         guarded.allowed(.post, "/protection/defenders/{id}/plan", .manageProtection) { request, context, identity in
-            let profile = try await officerProfile(context, identity)
+            let profile = try await inputs.profile(context, identity)
             var request = request
             let fields = try await FormFields.read(&request)
             guard let plan = Self.plan(for: profile.id, hours: fields["interval_hours"], graceMinutes: fields["grace_minutes"],
@@ -163,7 +163,7 @@ struct ProtectionController: Sendable {
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
         guarded.allowed(.post, "/protection/defenders/{id}/alert", .manageProtection) { _, context, identity in
-            let profile = try await officerProfile(context, identity)
+            let profile = try await inputs.profile(context, identity)
             _ = try await raise(for: profile.id, actor: identity.user.id.text)
             return Response.redirect(to: "/protection/defenders/\(profile.id.text)", type: .found)
         }
@@ -201,12 +201,6 @@ struct ProtectionController: Sendable {
         guard let profile = try await store.defenders.find(account: identity.user.id, viewer: identity.user.id.text) else {
             throw AppError(status: .notFound, code: "no_profile", messageKey: "checkin_no_profile")
         }
-        return profile
-    }
-
-    private func officerProfile(_ context: AppRequestContext, _ identity: SignedIn) async throws -> DefenderProfile {
-        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
-        guard let profile = try await store.defenders.find(id: id, viewer: identity.user.id.text) else { throw AppError.notFound }
         return profile
     }
 

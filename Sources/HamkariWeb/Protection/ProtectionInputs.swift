@@ -23,6 +23,13 @@ struct DefenderFields: Decodable, Sendable {
 struct ProtectionInputs: Sendable {
     let store: Store
 
+    /// The profile named by the path's `{id}`, opened for the signed-in officer (audited by the store).
+    func profile(_ context: AppRequestContext, _ identity: SignedIn) async throws -> DefenderProfile {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else { throw AppError.invalidID }
+        guard let profile = try await store.defenders.find(id: id, viewer: identity.user.id.text) else { throw AppError.notFound }
+        return profile
+    }
+
     /// The profile with `fields` applied, or every reason it cannot be.
     func applying(_ fields: DefenderFields, to original: DefenderProfile) async throws -> DefenderProfile {
         var profile = original
