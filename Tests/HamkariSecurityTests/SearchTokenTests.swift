@@ -19,6 +19,23 @@ struct SearchTokenTests {
         #expect(SearchNormalizer.words("حقوق بشر، آزادی؟ (Article 19) — ۱۹") == ["حقوق", "بشر", "ازادی", "article", "19", "19"])
     }
 
+    @Test("The one-pass tokens are the tokens of the defined words: every UDHR text and awkward strings",
+          arguments: ["udhr_eng.xml", "udhr_pbu.xml", "udhr_pes_1.xml", "udhr_pes_2.xml", "udhr_uzn_cyrl.xml", "udhr_uzn_latn.xml"])
+    func onePassMatchesDefinition(file: String) throws {
+        let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        func defined(_ text: String) -> [String] {
+            var seen = Set<String>()
+            return SearchNormalizer.words(text).filter { seen.insert($0).inserted }.map(tokenizer.token(forNormalizedWord:))
+        }
+        let awkward = [
+            "İstanbul ΣΟΦΟΣ ǅungla ﬁnal Straße", "می‌کند\u{200D}ـحـقـوق", "a\u{0301}b c\u{0308}", "🙂word🙂 ok", "x1٢۳y",
+            "گُلِ‌سرخ ۝ ﷺ ٪", "oʻzbek gʻalla Oʻ", "", "   ", "-_-", "\u{FEFF}bom", "Ⅻ ① ¾ ²",
+        ]
+        for text in [try UDHR.text(file)] + awkward {
+            #expect(tokenizer.tokens(for: text) == defined(text), "\(text.prefix(40))")
+        }
+    }
+
     @Test("A Dari-spelled query finds the Pashto UDHR's Arabic-yeh spelling")
     func dariQueryFindsPashto() throws {
         let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))

@@ -35,17 +35,25 @@ struct BenchRunCommand: AsyncParsableCommand {
     @Option(help: "Also write the results here as JSON.")
     var json: String?
 
+    @Option(name: .customLong("only"), parsing: .upToNextOption,
+            help: "Run only these workloads (e.g. page.list api.search_word; raw is the plain-SQLite baseline).")
+    var onlyWorkloads: [String] = []
+
     func validate() throws {
         guard (1...256).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 256.") }
         guard (1...1_000_000).contains(requests) else { throw ValidationError("--requests must be between 1 and 1,000,000.") }
         guard (1...1_000_000).contains(importEvents) else { throw ValidationError("--import-events must be between 1 and 1,000,000.") }
+        let known = StoreWorkloads.names + ServerWorkloads.names
+        if let unknown = onlyWorkloads.first(where: { !known.contains($0) }) {
+            throw ValidationError("--only: there is no workload \(unknown); the workloads are \(known.joined(separator: ", ")).")
+        }
     }
 
     func run() async throws {
         var instance = try BenchInstance(options)
         defer { instance.cleanUp() }
         var report = BenchReport(instance: instance, concurrency: concurrency)
-        var store = StoreWorkloads(options: options, importEvents: importEvents)
+        var store = StoreWorkloads(options: options, importEvents: importEvents, only: Set(onlyWorkloads))
         Console.say("Preparing \(options.events) events in \(instance.directory.path)…")
         try await instance.prepare(progress: { ProgressBar.show($0, $1) }) { opened in
             ProgressBar.finish()
@@ -63,9 +71,10 @@ struct BenchRunCommand: AsyncParsableCommand {
             try await Task.sleep(for: .seconds(2))
             report.serverIdleResidentBytes = server.memory().resident
             let workloads = ServerWorkloads(driver: LoadDriver(client: client, baseURL: server.baseURL), instance: instance,
-                                            concurrency: concurrency, requests: requests, seed: options.seed)
+                                            concurrency: concurrency, requests: requests, seed: options.seed,
+                                            only: Set(onlyWorkloads), serverCPU: { [pid = server.pid] in ChildServer.cpuSeconds(pid: pid) })
             report.workloads += try await workloads.run()
-            report.serverPeakResidentBytes = server.memory().peak
+            report.recordEnd(of: server)
         } catch {
             try? await client.shutdown()
             throw error

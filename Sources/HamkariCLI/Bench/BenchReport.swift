@@ -16,6 +16,8 @@ struct WorkloadResult: Codable, Sendable {
     var maxBytes: Int?
     /// This workload's throughput (or latency) as a share of plain SQLite doing the same: 1 is the raw limit.
     var ratioToRawSQLite: Double?
+    /// The server's processor time per operation (user and system), in milliseconds.
+    var serverCPUMilliseconds: Double?
     var note: String?
 
     init(name: String, unit: String, count: Int, errors: Int = 0, seconds: Double, latencies: [Duration] = [], bytes: [Int] = [], note: String? = nil) {
@@ -59,7 +61,17 @@ struct BenchReport: Codable, Sendable {
     var concurrency: Int
     var serverIdleResidentBytes: Int?
     var serverPeakResidentBytes: Int?
+    /// At the end of the run: all resident memory, and the part of it that is mapped files.
+    var serverEndResidentBytes: Int?
+    var serverEndFileBytes: Int?
     var workloads: [WorkloadResult] = []
+
+    mutating func recordEnd(of server: ChildServer) {
+        let memory = server.memory()
+        serverPeakResidentBytes = memory.peak
+        serverEndResidentBytes = memory.resident
+        serverEndFileBytes = memory.file
+    }
 
     /// A report for a run on `instance`, stamped now with this machine and build.
     init(instance: BenchInstance, concurrency: Int) {
@@ -88,13 +100,18 @@ struct BenchReport: Codable, Sendable {
             "machine: \(machine) (\(cores) cores); database: \(database); build: \(build); events: \(events); concurrency: \(concurrency)",
         ]
         if let idle = serverIdleResidentBytes, let peak = serverPeakResidentBytes {
-            lines.append("server resident memory: idle \(idle >> 20) MiB, peak \(peak >> 20) MiB")
+            var line = "server resident memory: idle \(idle >> 20) MiB, peak \(peak >> 20) MiB"
+            if let end = serverEndResidentBytes, let file = serverEndFileBytes {
+                line += "; at the end \(end >> 20) MiB, of which \(file >> 20) MiB mapped files (the database: shared, evictable)"
+            }
+            lines.append(line)
         }
-        let header = ["workload", "count", "errors", "per s", "p50 ms", "p95 ms", "p99 ms", "bytes", "× raw"]
+        let header = ["workload", "count", "errors", "per s", "p50 ms", "p95 ms", "p99 ms", "cpu ms", "bytes", "× raw"]
         var rows = [header]
         for workload in workloads {
             rows.append([workload.name, "\(workload.count) \(workload.unit)", "\(workload.errors)", number(workload.perSecond),
                          number(workload.p50Milliseconds, 2), number(workload.p95Milliseconds, 2), number(workload.p99Milliseconds, 2),
+                         number(workload.serverCPUMilliseconds, 2),
                          workload.meanBytes.map(String.init) ?? "–", number(workload.ratioToRawSQLite, 3)])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

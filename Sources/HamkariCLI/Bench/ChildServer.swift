@@ -54,14 +54,26 @@ final class ChildServer {
         return path
     }
 
-    /// Resident memory now and at its peak, in bytes, from /proc.
-    func memory() -> (resident: Int, peak: Int) {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (0, 0) }
+    /// Processor time the server has used so far (user and system), from /proc: what a workload
+    /// costs the server, apart from the client beside it on the same cores and from waiting.
+    static func cpuSeconds(pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let afterName = stat.lastIndex(of: ")") else { return 0 }
+        // Fields after the command name: state is the 3rd field of the line, utime the 14th, stime the 15th.
+        let fields = stat[stat.index(after: afterName)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Resident memory now and at its peak, in bytes, from /proc; `file` is the part that is mapped
+    /// files (the database, shared with the operating system's page cache and evictable).
+    func memory() -> (resident: Int, peak: Int, file: Int) {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (0, 0, 0) }
         func kilobytes(_ field: String) -> Int {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return 0 }
             return (Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0) * 1024
         }
-        return (kilobytes("VmRSS"), kilobytes("VmHWM"))
+        return (kilobytes("VmRSS"), kilobytes("VmHWM"), kilobytes("RssFile"))
     }
 
     /// Asks the server to stop (SIGTERM) and waits.

@@ -57,7 +57,7 @@ struct LoadCommand: AsyncParsableCommand {
             defer { server.stop() }
             report.serverIdleResidentBytes = server.memory().resident
             let sample = await LoadDriver(client: client, baseURL: server.baseURL).run(for: .seconds(seconds), concurrency: users, visit)
-            report.serverPeakResidentBytes = server.memory().peak
+            report.recordEnd(of: server)
             report.workloads.append(WorkloadResult(name: "load.mixed", unit: "requests", sample: sample))
         } catch {
             try? await client.shutdown()

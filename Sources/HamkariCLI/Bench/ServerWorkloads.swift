@@ -10,6 +10,12 @@ struct ServerWorkloads {
     let concurrency: Int
     let requests: Int
     let seed: UInt64
+    /// Names of the workloads to run; empty runs them all.
+    let only: Set<String>
+    /// The server's processor time so far, in seconds.
+    let serverCPU: @Sendable () -> Double
+
+    static let names = ["api.create_event", "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.checkin"]
 
     func run() async throws -> [WorkloadResult] {
         let api = [("Authorization", "Bearer \(instance.apiToken)")]
@@ -34,10 +40,14 @@ struct ServerWorkloads {
             ("api.checkin", "requests", { _ in BenchRequest(method: .POST, path: "/api/v1/checkin", headers: defender) }),
         ]
         var results: [WorkloadResult] = []
-        for (name, unit, make) in plan {
+        assert(plan.map(\.0) == Self.names, "the names list the plan")
+        for (name, unit, make) in plan where only.isEmpty || only.contains(name) {
             Console.say("  \(name)…")
+            let before = serverCPU()
             let sample = await driver.run(count: requests, concurrency: concurrency, make)
-            results.append(WorkloadResult(name: name, unit: unit, sample: sample))
+            var result = WorkloadResult(name: name, unit: unit, sample: sample)
+            result.serverCPUMilliseconds = (serverCPU() - before) * 1000 / Double(max(1, requests))
+            results.append(result)
         }
         return results
     }

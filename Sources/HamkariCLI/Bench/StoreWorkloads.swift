@@ -7,18 +7,27 @@ import HamkariStore
 struct StoreWorkloads {
     let options: BenchOptions
     let importEvents: Int
+    /// Workload names asked for (`--only`); empty runs them all. `raw` names the plain-SQLite baseline.
+    let only: Set<String>
     static let rawRounds = 200
+    static let names = ["import.csv", "raw"]
     private(set) var results: [WorkloadResult] = []
     private var raw: RawSQLiteBaseline.Result?
 
-    init(options: BenchOptions, importEvents: Int) {
+    init(options: BenchOptions, importEvents: Int, only: Set<String> = []) {
         self.options = options
         self.importEvents = importEvents
+        self.only = only
     }
 
     mutating func run(on store: Store) async throws {
-        let clock = ContinuousClock()
         let generator = try await DemoFiller(store: store, seed: options.seed).generator()
+        if only.isEmpty || only.contains("import.csv") { try await runImport(on: store, generator) }
+        if only.isEmpty || only.contains("raw") { try await runRaw(generator) }
+    }
+
+    private mutating func runImport(on store: Store, _ generator: DemoEvents) async throws {
+        let clock = ContinuousClock()
         // A key per event, so that its acts' rows come together again as one event.
         let imported = generator.events(in: 0..<importEvents, seed: options.seed &+ 1).enumerated().map { index, event in
             var keyed = event
@@ -35,6 +44,9 @@ struct StoreWorkloads {
         }
         results.append(WorkloadResult(name: "import.csv", unit: "acts", count: report.acts, seconds: (clock.now - started).seconds,
                                       note: "\(report.events) events from \(csv.utf8.count >> 10) KiB of CSV: parse, check, seal, index, audit"))
+    }
+
+    private mutating func runRaw(_ generator: DemoEvents) async throws {
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-bench-raw-\(UUID().uuidString).sqlite").path
         let seed = options.seed

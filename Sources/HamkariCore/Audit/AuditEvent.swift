@@ -61,6 +61,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case eventIdentityViewed = "event.identity.view"
     case eventsImported = "events.import"
     case eventsExported = "events.export"
+    case searchIndexRebuilt = "events.search-index.rebuild"
     case vocabularyImported = "vocabulary.import"
     case evidenceUploaded = "evidence.upload"
     case evidenceAccessed = "evidence.access"

@@ -15,8 +15,16 @@ public enum CalendarSystem: String, CaseIterable, Sendable, Codable {
     }
 
     /// A calendar in UTC: dates here are days, not instants, so a server's time zone must not shift them.
+    /// Made once per calendar: making one is slow, and dates are converted on every page and save.
     public var foundationCalendar: Calendar {
-        var calendar = Calendar(identifier: self == .gregorian ? .gregorian : .persian)
+        self == .gregorian ? Self.gregorianInUTC : Self.solarHijriInUTC
+    }
+
+    private static let gregorianInUTC = inUTC(.gregorian)
+    private static let solarHijriInUTC = inUTC(.persian)
+
+    private static func inUTC(_ identifier: Calendar.Identifier) -> Calendar {
+        var calendar = Calendar(identifier: identifier)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
     }

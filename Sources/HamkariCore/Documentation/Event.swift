@@ -67,7 +67,12 @@ public struct Event: Hashable, Sendable, Codable, Identifiable {
 
     /// The words a search may find this event by: its title, narrative and the notes on its acts.
     public var searchableText: String {
-        ([title, description] + acts.map(\.notes)).joined(separator: "\n")
+        Self.searchableText(title: title, description: description, actNotes: acts.map(\.notes))
+    }
+
+    /// The words a search finds an event by: never a person's identity.
+    public static func searchableText(title: String, description: String, actNotes: [String]) -> String {
+        ([title, description] + actNotes).joined(separator: "\n")
     }
 }
 

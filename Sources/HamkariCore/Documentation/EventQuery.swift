@@ -71,12 +71,23 @@ public struct EventSummary: Hashable, Sendable {
 
 public struct EventPage: Sendable {
     public var events: [EventSummary]
-    /// How many events match in all (what the reader may see only).
+    /// How many events match in all (what the reader may see only), counted exactly up to
+    /// `countedExactly(offset:limit:)`; beyond it, `total` is that bound and `totalIsExact` false.
     public var total: Int
+    public var totalIsExact: Bool
 
-    public init(events: [EventSummary], total: Int) {
+    public init(events: [EventSummary], total: Int, totalIsExact: Bool = true) {
         self.events = events
         self.total = total
+        self.totalIsExact = totalIsExact
+    }
+
+    /// Lists and searches count matches exactly up to 1,000 (or to the end of the page asked for,
+    /// when it lies beyond): an exact count of every visible event grows with the whole database,
+    /// and past a thousand a reader narrows the search rather than reads on. Exact totals of any
+    /// size come from the counts (statistics), which are built for it.
+    public static func countedExactly(offset: Int, limit: Int) -> Int {
+        max(1000, offset + limit)
     }
 }
 

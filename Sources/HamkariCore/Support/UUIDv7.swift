@@ -14,8 +14,10 @@ public enum UUIDv7 {
         for index in 0..<6 {
             bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index)))
         }
+        // Two draws of 64 bits rather than ten of a byte: each draw from the system generator is a system call.
+        let random = [generator.next(), generator.next()]
         for index in 6..<16 {
-            bytes[index] = UInt8.random(in: 0...255, using: &generator)
+            bytes[index] = UInt8(truncatingIfNeeded: random[(index - 6) / 8] >> (8 * ((index - 6) % 8)))
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80

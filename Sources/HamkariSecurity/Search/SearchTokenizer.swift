@@ -17,16 +17,50 @@ public struct SearchTokenizer: Sendable {
     }
 
     public func token(forNormalizedWord word: String) -> String {
-        // A copy of the keyed state skips the key set-up (two hash blocks) for each word.
-        var hmac = keyed
-        hmac.update(data: Data(word.utf8))
-        let mac = hmac.finalize()
-        return Hex.encode(mac.prefix(16))
+        token(forUTF8: Array(word.utf8))
     }
 
-    /// The distinct tokens of a text, in order of first appearance (each distinct word keyed once).
+    private func token(forUTF8 word: [UInt8]) -> String {
+        // A copy of the keyed state skips the key set-up (two hash blocks) for each word.
+        var hmac = keyed
+        hmac.update(data: word)
+        return Hex.encode(hmac.finalize().prefix(16))
+    }
+
+    /// The distinct tokens of a text, in order of first appearance (each distinct word keyed once):
+    /// the tokens of `SearchNormalizer.words(text)`, found in one pass that gathers each word's bytes
+    /// without making strings (a test holds the two equal). Every save and import runs this.
     public func tokens(for text: String) -> [String] {
-        var seen = Set<String>()
-        return SearchNormalizer.words(text).filter { seen.insert($0).inserted }.map(token(forNormalizedWord:))
+        var seen = Set<[UInt8]>()
+        var tokens: [String] = []
+        var word: [UInt8] = []
+        func endWord() {
+            if !word.isEmpty, seen.insert(word).inserted { tokens.append(token(forUTF8: word)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        func add(_ scalar: Unicode.Scalar) {
+            if SearchNormalizer.isWordScalar(scalar) {
+                word.append(contentsOf: UTF8.encode(scalar)!)
+            } else {
+                endWord()
+            }
+        }
+        for scalar in text.unicodeScalars {
+            guard let folded = SearchNormalizer.fold(scalar) else { continue }
+            if folded.isASCII {
+                let value = UInt8(folded.value)
+                switch value {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(value + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(value)
+                default: endWord()
+                }
+            } else if folded.properties.changesWhenLowercased {
+                for lowered in folded.properties.lowercaseMapping.unicodeScalars { add(lowered) }
+            } else {
+                add(folded)
+            }
+        }
+        endWord()
+        return tokens
     }
 }

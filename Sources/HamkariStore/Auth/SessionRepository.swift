@@ -33,26 +33,36 @@ public struct SessionRepository: Sendable {
     }
 
     /// The live session for a cookie token, refreshed; nil (and the row removed) once it has expired.
+    /// A read: only the once-a-minute refresh and the removal write, so page views never queue
+    /// behind the single writer.
     public func find(token: String, now: Date = Date()) async throws -> Session? {
         let hash = OpaqueToken.storageHash(of: token)
         let time = Int64(now.timeIntervalSince1970)
-        return try await backend.transaction { database in
-            guard let row = try await database.select()
+        let found = try await backend.read { database in
+            try await database.select()
                 .columns("user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at")
-                .from("sessions").where("token_hash", .equal, hash).first() else { return nil }
-            let created = try row.decode(column: "created_at", as: Int64.self)
-            let lastSeen = try row.decode(column: "last_seen_at", as: Int64.self)
-            guard time - lastSeen <= Self.idleTimeout, time - created <= Self.absoluteTimeout,
-                  let userID = UUID(uuidString: try row.decode(column: "user_id", as: String.self)) else {
+                .from("sessions").where("token_hash", .equal, hash).first()
+                .map { row in
+                    (userID: UUID(uuidString: try row.decode(column: "user_id", as: String.self)),
+                     csrf: try row.decode(column: "csrf_token", as: String.self),
+                     pending: try row.decode(column: "second_factor_pending", as: Int.self) != 0,
+                     created: try row.decode(column: "created_at", as: Int64.self),
+                     lastSeen: try row.decode(column: "last_seen_at", as: Int64.self))
+                }
+        }
+        guard let found else { return nil }
+        guard time - found.lastSeen <= Self.idleTimeout, time - found.created <= Self.absoluteTimeout, let userID = found.userID else {
+            try await backend.transaction { database in
                 try await database.delete(from: "sessions").where("token_hash", .equal, hash).run()
-                return nil
             }
-            if time - lastSeen >= 60 {
+            return nil
+        }
+        if time - found.lastSeen >= 60 {
+            try await backend.transaction { database in
                 try await database.update("sessions").set("last_seen_at", to: SQLBind(time)).where("token_hash", .equal, hash).run()
             }
-            return Session(userID: userID, csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                           secondFactorPending: try row.decode(column: "second_factor_pending", as: Int.self) != 0)
         }
+        return Session(userID: userID, csrfToken: found.csrf, secondFactorPending: found.pending)
     }
 
     public func completeSecondFactor(token: String) async throws {

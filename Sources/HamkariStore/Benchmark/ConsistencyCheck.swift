@@ -20,10 +20,12 @@ public struct ConsistencyCheck: Sendable {
                 let answers = try await database.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
                 if answers != ["ok"] { problems += answers.prefix(10).map { "integrity_check: \($0)" } }
             }
-            let searchTable: SQLQueryString = dialect == .sqlite ? "event_search_keys" : "event_search"
+            let unindexed: SQLQueryString = dialect == .sqlite
+                ? "SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_search s WHERE s.rowid = e.order_key)"
+                : "SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_search s WHERE s.event_id = e.id)"
             let checks: [(String, SQLQueryString)] = [
                 ("events without history", "SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_history h WHERE h.event_id = e.id)"),
-                ("events without a search entry", "SELECT COUNT(*) AS n FROM events e WHERE NOT EXISTS (SELECT 1 FROM \(searchTable) s WHERE s.event_id = e.id)"),
+                ("events without a search entry", unindexed),
                 ("acts of missing events", "SELECT COUNT(*) AS n FROM event_acts a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = a.event_id)"),
             ]
             for (what, sql) in checks {

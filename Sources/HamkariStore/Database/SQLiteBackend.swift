@@ -141,7 +141,8 @@ public final class SQLiteBackend: DatabaseBackend {
         let database = connection.sql(queryLogLevel: nil)
         if isWriter { try await database.raw("PRAGMA journal_mode = WAL").run() }
         // A 16 MiB page cache per connection (SQLite's default is 2 MiB); it fills only as pages are read,
-        // so an idle server stays small. No memory map: its pages would count as the server's memory.
+        // so an idle server stays small. No memory map: measured, reads gained less than writes lost (each
+        // write that grows the file makes every reader map it anew), and its pages would count as memory.
         for pragma in ["foreign_keys = ON", "synchronous = FULL", "busy_timeout = 10000",
                        "secure_delete = ON", "temp_store = MEMORY", "cache_size = -16384"] {
             try await database.raw("PRAGMA \(unsafeRaw: pragma)").run()

@@ -7,6 +7,7 @@ import Logging
 public final class Store: Sendable {
     public let backend: any DatabaseBackend
     public let keys: InstanceKeys
+    public let reference = ReferenceCache()
 
     public init(backend: any DatabaseBackend, keys: InstanceKeys) {
         self.backend = backend
@@ -23,6 +24,7 @@ public final class Store: Sendable {
             do {
                 try await Migrator(backend: backend, logger: logger).migrate()
                 try await PlannerStatistics.ensure(backend)
+                try await SearchIndexRebuild(store: store).runIfNeeded()
             } catch {
                 await backend.shutdown()
                 throw error
@@ -54,15 +56,15 @@ public final class Store: Sendable {
         }
     }
 
-    public var organisations: OrganisationRepository { OrganisationRepository(backend: backend) }
+    public var organisations: OrganisationRepository { OrganisationRepository(backend: backend, cache: reference) }
     public var users: UserRepository { UserRepository(backend: backend, keys: keys) }
     public var audit: AuditLogRepository { AuditLogRepository(backend: backend, keys: keys) }
-    public var settings: SettingsRepository { SettingsRepository(backend: backend) }
+    public var settings: SettingsRepository { SettingsRepository(backend: backend, cache: reference) }
     public var sessions: SessionRepository { SessionRepository(backend: backend) }
     public var throttle: ThrottleRepository { ThrottleRepository(backend: backend) }
     public var apiTokens: APITokenRepository { APITokenRepository(backend: backend) }
     public var twoFactor: TwoFactorRepository { TwoFactorRepository(backend: backend, keys: keys) }
-    public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend) }
+    public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend, cache: reference) }
     public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
     public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
     public var evidence: EvidenceRepository { EvidenceRepository(backend: backend, keys: keys) }
@@ -91,6 +93,10 @@ public final class Store: Sendable {
     /// The network's name in every language, as configured (or the generic name on a new instance).
     public func networkName() async throws -> LocalizedNames {
         let settings = self.settings
+        return try await reference.value(.networkName) { try await Self.networkName(settings) }
+    }
+
+    private static func networkName(_ settings: SettingsRepository) async throws -> LocalizedNames {
         guard let english = try await settings.value(.networkNameEnglish) else {
             return LocalizedNames(english: "Hamkari", dari: "همکاری", pashto: "همکاري", uzbek: "Hamkori")
         }

@@ -52,6 +52,7 @@ public struct DemoSeeder: Sendable {
             try await SettingsRepository.set(.demo, to: "true", in: database)
             return true
         }
+        await store.reference.forgetAll()
         return seeded ? Credentials(login: Self.coordinatorLogin, password: password) : nil
     }
 }

@@ -25,16 +25,18 @@ struct EventRecordWriter {
                             "event_interventions", "event_history"])
     }
 
-    func addEventRow(_ event: Event, to batch: inout InsertBatch) throws {
+    /// `orderKey` is the event's place in lists (`EventListOrder`), and its full-text row's key on SQLite.
+    func addEventRow(_ event: Event, orderKey: Int64, to batch: inout InsertBatch) throws {
         var row = Row()
         row.set("id", event.id.text)
         row.set("reference", event.reference)
+        row.set("order_key", orderKey)
         row.values += try eventValues(event).values
         batch.add(row, to: "events")
     }
 
-    func updateEventRow(_ event: Event, in database: any SQLDatabase) async throws {
-        var update = database.update("events")
+    func updateEventRow(_ event: Event, orderKey: Int64, in database: any SQLDatabase) async throws {
+        var update = database.update("events").set("order_key", to: orderKey)
         for (column, value) in try eventValues(event).values { update = update.set(SQLIdentifier(column), to: value) }
         try await update.where("id", .equal, event.id.text).run()
     }

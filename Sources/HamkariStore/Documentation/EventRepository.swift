@@ -35,19 +35,26 @@ public struct EventRepository: Sendable {
         }
     }
 
-    /// Stores many new events in one transaction (an import): all of them, or none.
+    /// Stores many new events in one transaction (an import): all of them, or none. While one chunk
+    /// is written, the next is sealed and indexed on another core.
     public func createAll(
         _ events: [Event], actor: String, source: String, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [Event] {
         let repository = self
         let dialect = backend.dialect
         let stored = try await backend.transaction { database in
+            let numbered = try await repository.numbered(events, in: database)
+            let chunks = stride(from: 0, to: numbered.count, by: 500).map { Array(numbered[$0..<min($0 + 500, numbered.count)]) }
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
-            for start in stride(from: 0, to: events.count, by: 500) {
-                let chunk = Array(events[start..<min(start + 500, events.count)])
-                stored += try await repository.insertNew(chunk, change: .imported, actor: actor, in: database)
+            var ready = try repository.prepare(chunks.first ?? [], change: .imported, actor: actor)
+            for index in chunks.indices {
+                async let next = index + 1 < chunks.count
+                    ? repository.prepare(chunks[index + 1], change: .imported, actor: actor) : nil
+                try await repository.write(ready, in: database)
+                stored += ready.events
                 progress?(stored.count, events.count)
+                if let following = try await next { ready = following }
             }
             try await AuditLogRepository.append(
                 AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
@@ -61,12 +68,17 @@ public struct EventRepository: Sendable {
 
     /// Stores new events with their parts, history and search entries, as a few multi-row statements.
     func insertNew(_ events: [Event], change: EventHistoryEntry.Change, actor: String, in database: any SQLDatabase) async throws -> [Event] {
+        let prepared = try prepare(try await numbered(events, in: database), change: change, actor: actor)
+        try await write(prepared, in: database)
+        return prepared.events
+    }
+
+    /// New events with what the database hands out: references, order keys, people's codes.
+    private func numbered(_ events: [Event], in database: any SQLDatabase) async throws -> [(event: Event, orderKey: Int64)] {
         var numbers = try await referenceNumbers(for: events, in: database)
-        var batch = EventRecordWriter.batch()
-        var search: [(eventID: String, tokens: [String])] = []
-        var stored: [Event] = []
-        stored.reserveCapacity(events.count)
-        for var event in events {
+        let firstSequence = try await EventOrderSequence.reserve(events.count, in: database)
+        return events.enumerated().map { position, event in
+            var event = event
             let prefix = EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt)
             event.reference = EventReference.make(prefix: prefix, number: numbers[prefix, default: 1])
             numbers[prefix, default: 1] += 1
@@ -74,16 +86,34 @@ public struct EventRepository: Sendable {
             for index in event.people.indices where event.people[index].code.isEmpty {
                 event.people[index].code = PseudonymousCode.make()
             }
-            try writer.addEventRow(event, to: &batch)
-            try writer.addParts(of: event, to: &batch)
-            try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
-                           eventID: event.id, to: &batch)
-            search.append((event.id.text, writer.searchTokens(of: event)))
-            stored.append(event)
+            return (event, EventListOrder.key(firstDayISO: event.date?.firstISO, sequence: firstSequence + Int64(position)))
         }
-        try await batch.write(to: database)
-        try await SearchIndex(dialect: backend.dialect).insertNew(search, in: database)
-        return stored
+    }
+
+    /// Rows of new events, sealed, with their history and search tokens: processor work only.
+    struct PreparedEvents: Sendable {
+        var batch = EventRecordWriter.batch()
+        var search: [(eventID: String, orderKey: Int64, tokens: [String])] = []
+        var events: [Event] = []
+    }
+
+    private func prepare(_ numbered: [(event: Event, orderKey: Int64)], change: EventHistoryEntry.Change, actor: String) throws -> PreparedEvents {
+        var prepared = PreparedEvents()
+        prepared.events.reserveCapacity(numbered.count)
+        for (event, orderKey) in numbered {
+            try writer.addEventRow(event, orderKey: orderKey, to: &prepared.batch)
+            try writer.addParts(of: event, to: &prepared.batch)
+            try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
+                           eventID: event.id, to: &prepared.batch)
+            prepared.search.append((event.id.text, orderKey, writer.searchTokens(of: event)))
+            prepared.events.append(event)
+        }
+        return prepared
+    }
+
+    private func write(_ prepared: PreparedEvents, in database: any SQLDatabase) async throws {
+        try await prepared.batch.write(to: database)
+        try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
     }
 
     /// The first free number of each reference prefix the events need, reserved in one statement per prefix
@@ -130,15 +160,17 @@ public struct EventRepository: Sendable {
             }
             let fields = EventChanges.fields(from: current, to: updated)
             let identities = try await repository.writer.storedIdentities(of: event.id, in: database)
+            let index = SearchIndex(dialect: dialect)
+            let orderKey = EventListOrder.rekeyed(try await index.remove(eventID: event.id.text, in: database), firstDayISO: updated.date?.firstISO)
             try await repository.writer.deleteParts(of: event.id, in: database)
-            try await repository.writer.updateEventRow(updated, in: database)
+            try await repository.writer.updateEventRow(updated, orderKey: orderKey, in: database)
             var batch = EventRecordWriter.batch()
             try repository.writer.addParts(of: updated, keeping: identities, to: &batch)
             try repository.addHistory(
                 EventHistoryEntry(revision: updated.revision, actor: actor.text, time: now, change: .edited, fields: fields),
                 eventID: event.id, to: &batch)
             try await batch.write(to: database)
-            try await SearchIndex(dialect: dialect).replace(eventID: updated.id.text, tokens: repository.writer.searchTokens(of: updated), in: database)
+            try await index.insertNew([(updated.id.text, orderKey, repository.writer.searchTokens(of: updated))], in: database)
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventUpdated, target: event.id.text),
                                                 in: database, dialect: dialect)
             return updated

@@ -28,15 +28,24 @@ struct EventSQLFilter {
 }
 
 extension EventRepository {
-    /// The conditions of `query` and of the policy, for a `WHERE` over `events`.
-    func conditions(_ query: EventQuery, _ visibility: EventVisibility) -> [SQLQueryString] {
+    /// The conditions of `query` but its words, and of the policy, on `events`.
+    func filterConditions(_ query: EventQuery, _ visibility: EventVisibility) -> [SQLQueryString] {
         var conditions = [EventSQLFilter(visibility: visibility).condition]
-        let tokens = keys.searchTokens.tokens(for: query.text)
-        if !tokens.isEmpty { conditions.append(SearchIndex(dialect: backend.dialect).matching(tokens)) }
-        if let province = query.provincePcode { conditions.append("events.province_pcode = \(bind: province)") }
+        // A province holds a large share of a network's records: reading them all and sorting costs more
+        // than walking the list order until a page is full. SQLite's planner cannot tell (its estimate
+        // ignores how large event rows are), so on SQLite the province never drives the query. (A status
+        // does, through its own index in list order.)
+        let coarse: (String) -> SQLQueryString = { column in
+            self.backend.dialect == .sqlite ? "+events.\(unsafeRaw: column)" : "events.\(unsafeRaw: column)"
+        }
+        if let province = query.provincePcode { conditions.append("\(coarse("province_pcode")) = \(bind: province)") }
         if let district = query.districtPcode { conditions.append("events.district_pcode = \(bind: district)") }
         if let from = query.from { conditions.append("events.date_last >= \(bind: from)") }
-        if let to = query.to { conditions.append("events.date_first <= \(bind: to)") }
+        if let to = query.to {
+            conditions.append("events.date_first <= \(bind: to)")
+            // The same bound on the list order, so that a page walks the order from that day down.
+            if let bound = EventListOrder.firstKey(afterDayISO: to) { conditions.append("events.order_key < \(literal: Int(bound))") }
+        }
         if let status = query.status { conditions.append("events.status = \(bind: status.rawValue)") }
         if let organisation = query.organisationID { conditions.append("events.organisation_id = \(bind: organisation.text)") }
         if let type = query.actType {
@@ -68,7 +77,15 @@ extension EventRepository {
         return conditions
     }
 
-    static func whereClause(_ conditions: [SQLQueryString]) -> SQLQueryString {
+    /// Every condition of `query` and of the policy, for a `WHERE` over `events`.
+    func whereClause(_ query: EventQuery, _ visibility: EventVisibility) -> SQLQueryString {
+        var conditions = filterConditions(query, visibility)
+        let tokens = keys.searchTokens.tokens(for: query.text)
+        if !tokens.isEmpty { conditions.append(SearchIndex(dialect: backend.dialect).matching(tokens)) }
+        return Self.joined(conditions)
+    }
+
+    static func joined(_ conditions: [SQLQueryString]) -> SQLQueryString {
         var clause: SQLQueryString = ""
         for (index, condition) in conditions.enumerated() {
             clause = index == 0 ? condition : "\(clause) AND \(condition)"
@@ -76,36 +93,73 @@ extension EventRepository {
         return clause
     }
 
+    /// Where a page comes from and in what order: the events in list order, or, for words on SQLite,
+    /// their postings (already in list order) unless a district narrows the events more than the words do.
+    private func pageSource(_ query: EventQuery, _ visibility: EventVisibility) -> (from: SQLQueryString, clause: SQLQueryString, order: SQLQueryString) {
+        let index = SearchIndex(dialect: backend.dialect)
+        let tokens = keys.searchTokens.tokens(for: query.text)
+        var conditions = filterConditions(query, visibility)
+        if query.districtPcode == nil, let postings = index.leadingPostings(tokens) {
+            conditions.append(postings.match)
+            return (postings.from, Self.joined(conditions), "event_search.rowid DESC")
+        }
+        if !tokens.isEmpty { conditions.append(index.matching(tokens, probeOnly: true)) }
+        return ("events", Self.joined(conditions), "events.order_key DESC")
+    }
+
     /// A page of the events `visibility` lets the reader see that match `query`, newest event first,
-    /// with how many match in all.
+    /// with how many match in all (exactly up to `EventPage.countedExactly`).
     public func search(_ query: EventQuery, visibility: EventVisibility) async throws -> EventPage {
-        let clause = Self.whereClause(conditions(query, visibility))
         let reader = self.reader
         let limit = max(1, min(query.limit, EventQuery.maximumLimit))
         let offset = max(0, query.offset)
+        let bound = EventPage.countedExactly(offset: offset, limit: limit)
+        let source = pageSource(query, visibility)
         return try await backend.read { database in
-            let total = try await database.raw("SELECT COUNT(*) AS n FROM events WHERE \(clause)").first()?.int("n") ?? 0
-            let rows = try await database.raw("""
-                SELECT * FROM events WHERE \(clause) \
-                ORDER BY COALESCE(events.date_first, '') DESC, events.reference DESC LIMIT \(literal: limit) OFFSET \(literal: offset)
-                """).all()
-            let events = try rows.map(reader.decodeEvent)
+            // One walk in list order, over the covering index or the postings, gives the page and the capped count.
+            let ids = try await database.raw("""
+                SELECT events.id FROM \(source.from) WHERE \(source.clause) ORDER BY \(source.order) LIMIT \(literal: bound + 1)
+                """).all().map { try $0.text("id") }
+            let pageIDs = Array(ids.dropFirst(offset).prefix(limit))
+            var events: [Event] = []
             var actTypes: [UUID: [String]] = [:]
-            if !events.isEmpty {
-                let ids = events.map { SQLBind($0.id.text) }
+            if !pageIDs.isEmpty {
+                let binds = SQLGroupExpression(SQLList(pageIDs.map { SQLBind($0) }))
+                var byID: [String: Event] = [:]
+                for row in try await database.select().column("*").from("events").where("id", .in, binds).all() {
+                    let event = try reader.decodeEvent(row)
+                    byID[event.id.text] = event
+                }
+                events = pageIDs.compactMap { byID[$0] }
                 for row in try await database.select().columns("event_id", "act_type").from("event_acts")
-                    .where("event_id", .in, SQLGroupExpression(SQLList(ids))).orderBy("position").all() {
+                    .where("event_id", .in, binds).orderBy("position").all() {
                     actTypes[try row.uuid("event_id"), default: []].append(try row.text("act_type"))
                 }
             }
-            return EventPage(events: events.map { EventSummary($0, actTypes: Array(Set(actTypes[$0.id] ?? [])).sorted()) }, total: total)
+            return EventPage(events: events.map { EventSummary($0, actTypes: Array(Set(actTypes[$0.id] ?? [])).sorted()) },
+                             total: min(ids.count, bound), totalIsExact: ids.count <= bound)
+        }
+    }
+
+    /// Exactly how many visible events match `query` (a scan of all of them: for counts, not for pages).
+    public func count(_ query: EventQuery, visibility: EventVisibility) async throws -> Int {
+        let clause = whereClause(query, visibility)
+        return try await backend.read { database in
+            try await database.raw("SELECT COUNT(*) AS n FROM events WHERE \(clause)").first()?.int("n") ?? 0
         }
     }
 
     /// How many visible events match `query`, grouped by `facet` (an event with two act types counts under each).
     public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> [(key: String, count: Int)] {
-        let clause = Self.whereClause(conditions(query, visibility))
-        let sql: SQLQueryString = switch facet {
+        let clause = whereClause(query, visibility)
+        return try await backend.read { database in
+            try await database.raw(Self.countsSQL(by: facet, clause)).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+        }
+    }
+
+    private static func countsSQL(by facet: EventFacet, _ clause: SQLQueryString) -> SQLQueryString {
+        switch facet {
         case .province: "SELECT events.province_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.province_pcode"
         case .district: "SELECT events.district_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.district_pcode"
         case .status: "SELECT events.status AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.status"
@@ -117,10 +171,6 @@ extension EventRepository {
             SELECT x.perpetrator_type AS k, COUNT(DISTINCT x.event_id) AS n FROM event_involvements x JOIN events ON events.id = x.event_id \
             WHERE \(clause) GROUP BY x.perpetrator_type
             """
-        }
-        return try await backend.read { database in
-            try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         }
     }
 
@@ -146,7 +196,7 @@ extension EventRepository {
     public func export(
         _ query: EventQuery, visibility: EventVisibility, identitiesFor viewer: String?, actor: String, format: String
     ) async throws -> [Event] {
-        let clause = Self.whereClause(conditions(query, visibility))
+        let clause = whereClause(query, visibility)
         let reader = self.reader
         let dialect = backend.dialect
         return try await backend.transaction { database in

@@ -3,7 +3,7 @@ import SQLKit
 /// Rows gathered per table, then written as multi-row INSERTs in a fixed table order (parents
 /// before the rows that refer to them). A bulk import then costs a few statements per hundred
 /// events instead of a dozen per event; a single record goes through the same path.
-struct InsertBatch {
+struct InsertBatch: Sendable {
     /// Tables in the order their rows must reach the database.
     let order: [String]
     private var columns: [String: [String]] = [:]

@@ -3,32 +3,19 @@ import SQLKit
 
 /// The keyed-token index, in each engine's own full-text machinery: a contentless FTS5 table on
 /// SQLite, a `tsvector` with a GIN index on PostgreSQL. Only opaque tokens are stored, never words.
+/// On SQLite an event's full-text row id is its order key (`EventListOrder`), so the postings of a
+/// word are already in list order.
 struct SearchIndex {
     let dialect: DatabaseDialect
 
-    func replace(eventID: String, tokens: [String], in database: any SQLDatabase) async throws {
-        try await remove(eventID: eventID, in: database)
-        try await insertNew([(eventID, tokens)], in: database)
-    }
-
-    /// Indexes events that have no entry yet, a few statements per chunk of events.
-    func insertNew(_ entries: [(eventID: String, tokens: [String])], in database: any SQLDatabase) async throws {
+    /// Indexes new events, one statement per chunk of events.
+    func insertNew(_ entries: [(eventID: String, orderKey: Int64, tokens: [String])], in database: any SQLDatabase) async throws {
         for start in stride(from: 0, to: entries.count, by: 1000) {
             let chunk = entries[start..<min(start + 1000, entries.count)]
             switch dialect {
             case .sqlite:
-                // Each event gets an integer key (FTS5 rows are keyed by integers); RETURNING names which.
-                var keys = database.insert(into: "event_search_keys").columns("event_id")
-                for entry in chunk { keys = keys.values(SQLBind(entry.eventID)) }
-                var assigned: [String: Int64] = [:]
-                for row in try await keys.returning("key", "event_id").all() {
-                    assigned[try row.decode(column: "event_id", as: String.self)] = try row.decode(column: "key", as: Int64.self)
-                }
                 var rows = database.insert(into: "event_search").columns("rowid", "tokens")
-                for entry in chunk {
-                    guard let key = assigned[entry.eventID] else { throw StoreError.invalid(reason: "no search key was assigned") }
-                    rows = rows.values(SQLBind(key), SQLBind(entry.tokens.joined(separator: " ")))
-                }
+                for entry in chunk { rows = rows.values(SQLBind(entry.orderKey), SQLBind(entry.tokens.joined(separator: " "))) }
                 try await rows.run()
             case .postgres:
                 var rows = database.insert(into: "event_search").columns("event_id", "tokens")
@@ -40,31 +27,43 @@ struct SearchIndex {
         }
     }
 
-    func remove(eventID: String, in database: any SQLDatabase) async throws {
+    /// Removes an event's entry, before the event's row changes or goes; returns the order key it had.
+    @discardableResult
+    func remove(eventID: String, in database: any SQLDatabase) async throws -> Int64 {
+        guard let key = try await database.raw("SELECT order_key FROM events WHERE id = \(bind: eventID)").first()?
+            .decode(column: "order_key", as: Int64.self) else { throw StoreError.notFound(what: "The event") }
         switch dialect {
-        case .sqlite:
-            if let key = try await database.raw("SELECT key FROM event_search_keys WHERE event_id = \(bind: eventID)")
-                .first()?.decode(column: "key", as: Int64.self) {
-                try await database.raw("DELETE FROM event_search WHERE rowid = \(bind: key)").run()
-                try await database.raw("DELETE FROM event_search_keys WHERE key = \(bind: key)").run()
-            }
-        case .postgres:
-            try await database.raw("DELETE FROM event_search WHERE event_id = \(bind: eventID)").run()
+        case .sqlite: try await database.raw("DELETE FROM event_search WHERE rowid = \(bind: key)").run()
+        case .postgres: try await database.raw("DELETE FROM event_search WHERE event_id = \(bind: eventID)").run()
         }
+        return key
     }
 
-    /// A condition on `events.id`: the event holds every one of `tokens` (whole words only).
-    func matching(_ tokens: [String]) -> SQLQueryString {
+    /// A condition on `events`: the event holds every one of `tokens` (whole words only). With
+    /// `probeOnly`, SQLite may not drive the query from the matches (`+` keeps the key's index out):
+    /// another condition's index leads and each of its events is looked up among the matches.
+    func matching(_ tokens: [String], probeOnly: Bool = false) -> SQLQueryString {
         switch dialect {
         case .sqlite:
-            let query = tokens.map { "\"\($0)\"" }.joined(separator: " ")
-            return """
-                events.id IN (SELECT k.event_id FROM event_search_keys k WHERE k.key IN \
-                (SELECT rowid FROM event_search WHERE event_search MATCH \(bind: query)))
-                """
+            let key: SQLQueryString = probeOnly ? "+events.order_key" : "events.order_key"
+            return "\(key) IN (SELECT rowid FROM event_search WHERE event_search MATCH \(bind: Self.ftsQuery(tokens)))"
         case .postgres:
             let query = tokens.map { "'\($0)'" }.joined(separator: " & ")
             return "events.id IN (SELECT event_id FROM event_search WHERE tokens @@ CAST(\(bind: query) AS tsquery))"
         }
+    }
+
+    /// On SQLite, what a page of a word search reads from when the postings should lead: the
+    /// full-text rows joined to their events, with the match to add to the conditions. The postings
+    /// come in list order and the walk stops when the page is full, however common the word.
+    /// Nil on PostgreSQL, whose planner weighs the GIN index itself.
+    func leadingPostings(_ tokens: [String]) -> (from: SQLQueryString, match: SQLQueryString)? {
+        guard dialect == .sqlite, !tokens.isEmpty else { return nil }
+        return ("event_search JOIN events ON events.order_key = event_search.rowid",
+                "event_search MATCH \(bind: Self.ftsQuery(tokens))")
+    }
+
+    private static func ftsQuery(_ tokens: [String]) -> String {
+        tokens.map { "\"\($0)\"" }.joined(separator: " ")
     }
 }

@@ -4,6 +4,7 @@ import SQLKit
 /// Provinces and districts by P-code.
 public struct GazetteerRepository: Sendable {
     let backend: any DatabaseBackend
+    let cache: ReferenceCache
 
     public func provinces() async throws -> [AdminUnit] {
         try await units(where: { $0.where("level", .equal, AdminUnit.Level.province.rawValue) })
@@ -17,7 +18,8 @@ public struct GazetteerRepository: Sendable {
 
     /// Every unit, provinces and districts: what validation checks places against.
     public func all() async throws -> [AdminUnit] {
-        try await units(where: { $0 })
+        let repository = self
+        return try await cache.value(.gazetteer) { try await repository.units(where: { $0 }) }
     }
 
     public func unit(pcode: String) async throws -> AdminUnit? {
@@ -42,6 +44,7 @@ public struct GazetteerRepository: Sendable {
                 AuditEvent(actor: actor, action: .gazetteerImported, target: "gazetteer_units:\(units.count)"),
                 in: database, dialect: dialect)
         }
+        await cache.forget(.gazetteer)
     }
 
     static func upsert(_ units: [AdminUnit], into database: any SQLDatabase) async throws {

@@ -11,6 +11,7 @@ public enum Migrations {
         m005Documentation,
         m006Protection,
         m007ListOrder,
+        m008OrderKeys,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

@@ -5,6 +5,7 @@ import SQLKit
 /// The network's member organisations.
 public struct OrganisationRepository: Sendable {
     let backend: any DatabaseBackend
+    let cache: ReferenceCache
 
     public func create(_ organisation: Organisation) async throws {
         guard !organisation.names.english.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -13,6 +14,7 @@ public struct OrganisationRepository: Sendable {
         try await backend.transaction { database in
             try await Self.insert(organisation, into: database)
         }
+        await cache.forget(.organisations)
     }
 
     static func insert(_ organisation: Organisation, into database: any SQLDatabase) async throws {
@@ -28,8 +30,11 @@ public struct OrganisationRepository: Sendable {
     }
 
     public func all() async throws -> [Organisation] {
-        try await backend.read { database in
-            try await Self.selectColumns(database).orderBy("name_en").all().map(Self.decode)
+        let backend = self.backend
+        return try await cache.value(.organisations) {
+            try await backend.read { database in
+                try await Self.selectColumns(database).orderBy("name_en").all().map(Self.decode)
+            }
         }
     }
 

@@ -13,9 +13,12 @@ public struct SettingsRepository: Sendable {
         case requireSecondFactorRoles = "security.require-2fa-roles"
         /// A coordinator's request to destroy the keys, waiting for a second coordinator: "ACCOUNT-ID EPOCH-SECONDS".
         case shredRequest = "security.shred-request"
+        /// Set when the full-text rows must be rebuilt from the sealed records (a migration re-keyed them).
+        case searchIndexRebuild = "search.index-rebuild"
     }
 
     let backend: any DatabaseBackend
+    let cache: ReferenceCache
 
     public func value(_ key: Key) async throws -> String? {
         try await backend.read { database in
@@ -24,10 +27,15 @@ public struct SettingsRepository: Sendable {
         }
     }
 
+    static func remove(_ key: Key, in database: any SQLDatabase) async throws {
+        try await database.delete(from: "settings").where("key", .equal, key.rawValue).run()
+    }
+
     public func set(_ key: Key, to value: String) async throws {
         try await backend.transaction { database in
             try await Self.set(key, to: value, in: database)
         }
+        await cache.forget(.networkName)
     }
 
     static func set(_ key: Key, to value: String, in database: any SQLDatabase) async throws {

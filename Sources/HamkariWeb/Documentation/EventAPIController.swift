@@ -40,6 +40,8 @@ struct EventAPIController: Sendable {
 
     struct ListDocument: Encodable, Sendable {
         let total: Int
+        /// False when more than `total` match: lists count exactly only so far (the counts endpoint counts all).
+        let totalIsExact: Bool
         let limit: Int
         let offset: Int
         let events: [SummaryDocument]
@@ -83,7 +85,7 @@ struct EventAPIController: Sendable {
         guarded.allowed(.get, "/api/v1/events", .viewEvents) { request, context, identity in
             let query = try EventQueryParameters.query(from: request.uri.queryParameters, calendar: context.calendar)
             let page = try await store.events.search(query, visibility: EventVisibility(identity.subject))
-            return JSONBody(value: ListDocument(total: page.total, limit: query.limit, offset: query.offset,
+            return JSONBody(value: ListDocument(total: page.total, totalIsExact: page.totalIsExact, limit: query.limit, offset: query.offset,
                                                 events: page.events.map(SummaryDocument.init)))
         }
         guarded.allowed(.get, "/api/v1/events/counts", .viewEvents) { request, context, identity in
@@ -94,9 +96,7 @@ struct EventAPIController: Sendable {
             let query = try EventQueryParameters.query(from: request.uri.queryParameters, calendar: context.calendar)
             let visibility = EventVisibility(identity.subject)
             let counts = try await store.events.counts(by: by, query, visibility: visibility)
-            var totalQuery = query
-            totalQuery.limit = 1
-            let total = try await store.events.search(totalQuery, visibility: visibility).total
+            let total = try await store.events.count(query, visibility: visibility)
             return JSONBody(value: CountsDocument(by: by.rawValue, total: total, counts: counts.map { .init(key: $0.key, count: $0.count) }))
         }
         guarded.allowed(.post, "/api/v1/events", .documentEvents) { request, context, identity in

@@ -157,22 +157,25 @@ struct EventPagesController: Sendable {
             .joined(separator: "&")
         values["events"] = page.events.map(view.summaryRow)
         values["hasEvents"] = !page.events.isEmpty
-        values["total"] = view.number(page.total)
+        values["total"] = page.totalIsExact
+            ? view.number(page.total) : view.text("events_more_than").replacingOccurrences(of: "{count}", with: view.number(page.total))
         values["q"] = query.text
         values["from"] = parameters.get("from") ?? ""
         values["to"] = parameters.get("to") ?? ""
-        values["provinces"] = view.provinceOptions(selected: query.provincePcode)
-        values["districtGroups"] = view.districtGroups(selected: query.districtPcode)
-        values["actTypes"] = view.options(.actType, selected: query.actType)
-        values["perpetratorTypes"] = view.options(.perpetratorType, selected: query.perpetratorType)
-        values["statuses"] = view.options(VerificationStatus.self, prefix: "status", selected: query.status)
-        values["sexes"] = view.options(Person.Sex.self, prefix: "sex", selected: query.victimSex)
-        values["ageGroups"] = view.options(Person.AgeGroup.self, prefix: "age", selected: query.victimAgeGroup)
+        let options = try await EventFilterOptions.cached(view, province: query.provincePcode, district: query.districtPcode,
+                                                          renderer: renderer, store: store)
+        values["provinceOptions"] = options.provinces.selecting(query.provincePcode)
+        values["districtOptions"] = options.districts.selecting(query.districtPcode)
+        values["actTypeOptions"] = options.actTypes.selecting(query.actType)
+        values["perpetratorTypeOptions"] = options.perpetratorTypes.selecting(query.perpetratorType)
+        values["statusOptions"] = options.statuses.selecting(query.status?.rawValue)
+        values["sexOptions"] = options.sexes.selecting(query.victimSex?.rawValue)
+        values["ageGroupOptions"] = options.ageGroups.selecting(query.victimAgeGroup?.rawValue)
         values["mayDocument"] = AccessPolicy.decide(identity.subject, .documentEvents).isAllowed
         values["mayImport"] = AccessPolicy.decide(identity.subject, .importEvents).isAllowed
         values["exportQuery"] = keep
         if query.offset > 0 { values["previous"] = "/events?\(keep)&offset=\(max(0, query.offset - query.limit))" }
-        if query.offset + query.limit < page.total { values["next"] = "/events?\(keep)&offset=\(query.offset + query.limit)" }
+        if query.offset + query.limit < page.total || !page.totalIsExact { values["next"] = "/events?\(keep)&offset=\(query.offset + query.limit)" }
         return try await render("events", title: view.text("events_title"), values, request, context)
     }
 
@@ -191,7 +194,7 @@ struct EventPagesController: Sendable {
                  "selected": option == (event.date?.calendar ?? context.calendar)]
             },
             "provinces": view.provinceOptions(selected: event.provincePcode),
-            "districtGroups": view.districtGroups(selected: event.districtPcode),
+            "districtGroups": view.districtGroups(selected: event.districtPcode, within: event.provincePcode),
             "village": precise ? event.village ?? "" : "",
             "latitude": coordinates.map { String($0.latitude) } ?? "", "longitude": coordinates.map { String($0.longitude) } ?? "",
             "confidentialities": view.options(Confidentiality.self, prefix: "confidentiality", selected: event.confidentiality),

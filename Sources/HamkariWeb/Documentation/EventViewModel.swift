@@ -72,9 +72,14 @@ struct EventViewModel {
             .map { ["value": $0.pcode, "label": $0.name(in: locale), "selected": $0.pcode == selected] }
     }
 
-    /// Districts grouped by province, for a select with `optgroup`s.
-    func districtGroups(selected: String?) -> [[String: Any]] {
-        let districts = Dictionary(grouping: places.values.filter { $0.level == .district }, by: \.parentPcode)
+    /// Districts grouped by province, for a select with `optgroup`s: those of `province` when one is
+    /// chosen, else of the provinces the member organisations work in (a full gazetteer has some 400
+    /// districts, too many for a small page), and always the district already chosen.
+    func districtGroups(selected: String?, within province: String?) -> [[String: Any]] {
+        var provinces = province.map { [$0] } ?? Set(organisations.values.compactMap(\.provincePcode))
+        if let selected, let parent = places[selected]?.parentPcode { provinces.insert(parent) }
+        let shown = places.values.filter { $0.level == .district && (provinces.isEmpty || provinces.contains($0.parentPcode)) }
+        let districts = Dictionary(grouping: shown, by: \.parentPcode)
         return districts.keys.sorted().map { province in
             [
                 "label": places[province]?.name(in: locale) ?? province,
