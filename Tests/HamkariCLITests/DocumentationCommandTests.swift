@@ -85,3 +85,27 @@ struct DocumentationCommandTests {
         }
     }
 }
+
+@Suite("Command line: standards import")
+struct StandardsCommandTests {
+    @Test("standards import reads the four declarations and a treaty; a bad file among them imports nothing", arguments: TestDatabase.all)
+    func importing(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            let broken = instance.passphraseFile.deletingLastPathComponent().appendingPathComponent("broken.xml")
+            try Data("<udhr xml:lang='en'><article>".utf8).write(to: broken)
+            let files = StandardsFixtures.declarations.map { SharedData.url("udhr/\($0)").path }
+            do {
+                try await runHamkari(["standards", "import"] + files + [broken.path] + instance.unlocked)
+                Issue.record("a malformed file should stop the import")
+            } catch {
+                #expect("\(error)".contains("broken.xml"))
+            }
+            #expect(try await instance.withStore { try await $0.standards.holdings() }.isEmpty, "nothing was imported")
+            try await runHamkari(["standards", "import"] + files + [SharedData.url("treaties/CEDAW_BWBV0002909.md").path] + instance.unlocked)
+            let holdings = try await instance.withStore { try await $0.standards.holdings() }
+            #expect(holdings["UDHR"]?.count == 4 && holdings["UDHR"]?.allSatisfy { $0.articles == 30 } == true)
+            #expect(holdings["CEDAW"]?.first?.articles == 30)
+        }
+    }
+}

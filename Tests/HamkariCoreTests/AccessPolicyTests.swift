@@ -21,13 +21,16 @@ struct AccessPolicyTests {
         .reviewEvents: [.reviewer, .coordinator],
         .viewPreciseLocation: [.coordinator, .documenter, .reviewer, .protectionOfficer],
         .manageProtection: [.protectionOfficer],
+        .importStandards: [.coordinator], .announce: [.coordinator],
+        .viewCoordination: Set(Role.allCases).subtracting([.partner]),
+        .recordCoordination: [.coordinator, .documenter, .reviewer, .protectionOfficer, .analyst],
     ]
 
     /// The whole matrix: role × action → allowed? (identity and precise location on a network record).
     @Test("Administration is for coordinators; documentation by role; every active member may read the shared pages",
           arguments: Role.allCases, AccessPolicy.Action.allCases.filter { $0 != .viewIdentity })
     func matrix(role: Role, action: AccessPolicy.Action) {
-        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount, .checkIn]
+        let shared: Set<AccessPolicy.Action> = [.viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount, .checkIn, .viewStandards, .viewAwareness]
         let expected = shared.contains(action) || Self.allowed[action]?.contains(role) == true
         #expect(AccessPolicy.decide(Self.subject(role), action).isAllowed == expected, "\(role) \(action)")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HamkariCore
 import Testing
 
@@ -40,5 +41,20 @@ struct CSVReaderTests {
         #expect(throws: CSVError(line: 1, reason: "text after a closing quote")) {
             try CSVReader.records(in: "\"ab\"c,d")
         }
+    }
+
+    @Test("Dari and Pashto fields, quoted and not, with CRLF, lone CR and a quoted CRLF, keep every character")
+    func scripts() throws {
+        let records = try CSVReader.records(in: "عنوان,توضیح\r\n\"بازداشت، معلم\",\"د ښوونځي\r\nښوونکی\"\rمی‌کند,✓\n")
+        #expect(records.map(\.fields) == [["عنوان", "توضیح"], ["بازداشت، معلم", "د ښوونځي\r\nښوونکی"], ["می‌کند", "✓"]])
+        #expect(records.map(\.line) == [1, 2, 4])
+    }
+
+    @Test("Trimming white space is Foundation's trimming of white space and new lines", arguments: [
+        "  plain  ", "\t\nTaloqan\r\n", "\u{00A0}تخار\u{3000}", "\u{2028}x\u{2029}", "\u{0085}y\u{000B}\u{000C}", "",
+        "   ", "می\u{200C}کند", "\u{FEFF}bom\u{FEFF}", "a b", "\u{2003}\u{202F}\u{205F}z\u{1680}",
+    ])
+    func trimming(value: String) {
+        #expect(value.trimmingWhiteSpace == value.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

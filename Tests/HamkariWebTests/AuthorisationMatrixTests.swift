@@ -31,6 +31,7 @@ struct AuthorisationMatrixTests {
             let defender = DefenderProfile(identity: DefenderIdentity(name: "Farzana Noori"))
             try await session.store.defenders.create(defender, actor: "test")
             let opened = try await session.store.protection.openCase(ProtectionCase(defenderID: defender.id, origin: .officer), actor: "test")
+            try await session.store.standards.importArticles(try StandardsFixtures.read("udhr/udhr_eng.xml"), source: "test", actor: "test")
             return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id, defender: defender.id,
                            protectionCase: opened.id)
         }
@@ -48,6 +49,7 @@ struct AuthorisationMatrixTests {
                 : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase : organisation
             return path.replacingOccurrences(of: "{id}", with: id.uuidString.lowercased())
                 .replacingOccurrences(of: "{pcode}", with: "AF18").replacingOccurrences(of: "{list}", with: "act_type")
+                .replacingOccurrences(of: "{code}", with: "UDHR").replacingOccurrences(of: "{number}", with: "1")
         }
     }
 

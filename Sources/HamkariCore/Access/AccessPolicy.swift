@@ -9,10 +9,15 @@ public enum AccessPolicy {
             return .deny("access to sealed data is suspended")
         }
         switch action {
-        case .viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount:
+        case .viewHome, .viewGazetteer, .viewDirectory, .manageOwnAccount, .viewStandards, .viewAwareness:
             return .allow
-        case .manageOrganisations, .manageUsers, .importGazetteer, .viewAuditLog, .checkpointAuditLog:
+        case .manageOrganisations, .manageUsers, .importGazetteer, .viewAuditLog, .checkpointAuditLog, .importStandards, .announce:
             return subject.role == .coordinator ? .allow : .deny("only coordinators administer the network")
+        case .viewCoordination:
+            return subject.role == .partner ? .deny("the network's own coordination is for its members") : .allow
+        case .recordCoordination:
+            return [.coordinator, .documenter, .reviewer, .protectionOfficer, .analyst].contains(subject.role)
+                ? .allow : .deny("this role does not record the network's work")
         case .viewIdentity, .viewPreciseLocation:
             return identityAccess(subject, resource)
         case .viewEvents, .exportEvents:
@@ -36,6 +41,7 @@ public enum AccessPolicy {
     static let needsSealedAccess: Set<Action> = [
         .viewIdentity, .viewPreciseLocation, .documentEvents, .importEvents, .exportEvents, .reviewEvents, .manageProtection,
         .manageUsers, .manageOrganisations, .viewAuditLog, .checkpointAuditLog, .importGazetteer, .checkIn,
+        .importStandards, .announce, .viewCoordination, .recordCoordination,
     ]
 
     /// May `subject` change this event? Those who document, in the owning organisation (or its author),
@@ -99,6 +105,16 @@ extension AccessPolicy {
         case manageProtection = "protection.manage"
         /// One's own check-ins and alerts, for whoever has a defender profile.
         case checkIn = "protection.check-in"
+        /// The standards library: instruments and their articles in every language.
+        case viewStandards = "standards.view"
+        case importStandards = "standards.import"
+        /// Meetings, action points, referrals, announcements, essential-services issues (each record
+        /// further limited to those it concerns).
+        case viewCoordination = "coordination.view"
+        case recordCoordination = "coordination.record"
+        case announce = "coordination.announce"
+        /// Awareness reach: counts only, so every account, partners too.
+        case viewAwareness = "awareness.view"
     }
 
     /// The account asking.

@@ -62,6 +62,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case eventsImported = "events.import"
     case eventsExported = "events.export"
     case searchIndexRebuilt = "events.search-index.rebuild"
+    case standardsImported = "standards.import"
     case vocabularyImported = "vocabulary.import"
     case evidenceUploaded = "evidence.upload"
     case evidenceAccessed = "evidence.access"

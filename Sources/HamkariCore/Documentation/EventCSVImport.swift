@@ -85,8 +85,7 @@ public struct EventCSVImport: Sendable {
         var line: Int { record.line }
 
         subscript(column: String) -> String? {
-            var value = index[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var value = index[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingWhiteSpace ?? ""
             if let translated = mapping.values[column]?[value] { value = translated }
             if value.isEmpty { value = mapping.defaults[column] ?? "" }
             return value.isEmpty ? nil : value

@@ -5,10 +5,13 @@ public struct ValidationIssue: Hashable, Sendable, Codable {
     /// A path such as `title`, `acts[1].type` or `people[0].sex`.
     public var field: String
     public var messageKey: String
+    /// What the message names, where it names something (its `{value}`).
+    public var value: String?
 
-    public init(field: String, messageKey: String) {
+    public init(field: String, messageKey: String, value: String? = nil) {
         self.field = field
         self.messageKey = messageKey
+        self.value = value
     }
 }
 

@@ -71,6 +71,7 @@ public final class Store: Sendable {
     public var defenders: DefenderRepository { DefenderRepository(backend: backend, keys: keys) }
     public var escalations: Escalations { Escalations(backend: backend, keys: keys) }
     public var outbox: Outbox { Outbox(backend: backend, keys: keys) }
+    public var standards: StandardsRepository { StandardsRepository(backend: backend) }
     public var protection: ProtectionRecordsRepository { ProtectionRecordsRepository(backend: backend, keys: keys) }
 
     public func shutdown() async {

@@ -12,6 +12,7 @@ public enum Migrations {
         m006Protection,
         m007ListOrder,
         m008OrderKeys,
+        m009Standards,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

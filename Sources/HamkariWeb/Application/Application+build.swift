@@ -71,6 +71,7 @@ public func buildRouter(
     EventAPIController(store: store).addRoutes(to: guarded)
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
+    StandardsController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionController(store: store, renderer: renderer, channels: configuration.channels).addRoutes(to: guarded)
     ProtectionCasesController(store: store, renderer: renderer).addRoutes(to: guarded)
     ProtectionAPIController(store: store).addRoutes(to: guarded)

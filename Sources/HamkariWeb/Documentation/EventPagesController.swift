@@ -126,6 +126,24 @@ struct EventPagesController: Sendable {
         }
     }
 
+    /// The articles an event's acts engage, each in the reader's language where the library has it.
+    private func engagedArticles(_ event: Event, _ view: EventViewModel) async throws -> [[String: Any]] {
+        let references = event.articlesEngaged(in: view.vocabulary)
+        let texts = Dictionary(grouping: try await store.standards.articles(referenced: references), by: \.reference)
+        return references.map { reference in
+            var row: [String: Any] = ["reference": reference.description, "instrument": reference.instrument, "number": reference.number]
+            let translations = texts[reference] ?? []
+            if let language = StandardArticle.language(for: view.locale, among: translations.map(\.language)),
+               let article = translations.first(where: { $0.language == language }) {
+                row["imported"] = true
+                row["language"] = language
+                row["dir"] = StandardArticle.isRightToLeft(language) ? "rtl" : "ltr"
+                row["excerpt"] = article.text.count > 160 ? String(article.text.prefix(160)) + "…" : article.text
+            }
+            return row
+        }
+    }
+
     private func viewModel(_ context: AppRequestContext) async throws -> EventViewModel {
         EventViewModel(localizer: localizer, context: context, units: try await store.gazetteer.all(),
                        organisations: try await store.organisations.all())
@@ -221,7 +239,9 @@ struct EventPagesController: Sendable {
             do { try VerificationWorkflow.check(identity.subject, moving: event, to: target, reason: "-"); return true } catch { return false }
         }
         let duplicates = mayEdit ? try await store.events.likelyDuplicates(of: event, visibility: EventVisibility(identity.subject)) : []
+        let engaged = try await engagedArticles(event, view)
         var values: [String: Any] = [
+            "engagedArticles": engaged,
             "id": event.id.text, "reference": event.reference, "title": event.title, "description": event.description,
             "csrf": identity.csrfToken ?? "", "status": view.text("status_\(event.status.rawValue)"),
             "confidentiality": view.text("confidentiality_\(event.confidentiality.rawValue)"),

@@ -35,7 +35,10 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func respond(_ error: AppError, request: Request, context: Context) async throws -> Response {
         let message = localizer.string(error.messageKey, context.locale)
-        let issues = error.issues.map { APIErrorBody.Issue(field: $0.field, message: localizer.string($0.messageKey, context.locale)) }
+        let issues = error.issues.map {
+            APIErrorBody.Issue(field: $0.field, message: localizer.string($0.messageKey, context.locale)
+                .replacingOccurrences(of: "{value}", with: $0.value ?? ""))
+        }
         if request.uri.path.hasPrefix("/api/") || request.uri.path == "/healthz" {
             let body = APIErrorBody(error: .init(code: error.code, message: message, issues: issues.isEmpty ? nil : issues))
             return try JSONBody(value: body, status: error.status).response(from: request, context: context)
