@@ -19,6 +19,7 @@ struct AuthorisationMatrixTests {
         let evidence: UUID
         let defender: UUID
         let protectionCase: UUID
+        let network: UUID
 
         static func make(_ session: TestSession) async throws -> Records {
             let author = try await session.signIn(as: .documenter)
@@ -33,7 +34,7 @@ struct AuthorisationMatrixTests {
             let opened = try await session.store.protection.openCase(ProtectionCase(defenderID: defender.id, origin: .officer), actor: "test")
             try await session.store.standards.importArticles(try StandardsFixtures.read("udhr/udhr_eng.xml"), source: "test", actor: "test")
             return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id, defender: defender.id,
-                           protectionCase: opened.id)
+                           protectionCase: opened.id, network: try #require(try await session.store.directory.networks().first).id)
         }
 
         /// Gives the account a check-in arrangement of its own, so its check-in pages have something to show.
@@ -46,7 +47,8 @@ struct AuthorisationMatrixTests {
 
         func concrete(_ path: String) -> String {
             let id = path.contains("evidence/{id}") ? evidence : path.contains("events/{id}") ? event
-                : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase : organisation
+                : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase
+                : path.contains("networks/{id}") ? network : organisation
             return path.replacingOccurrences(of: "{id}", with: id.uuidString.lowercased())
                 .replacingOccurrences(of: "{pcode}", with: "AF18").replacingOccurrences(of: "{list}", with: "act_type")
                 .replacingOccurrences(of: "{code}", with: "UDHR").replacingOccurrences(of: "{number}", with: "1")

@@ -17,6 +17,24 @@ public enum DemoNetwork {
         member("Fayzabad Community Shura", "شورای مردمی فیض آباد", .communityCouncil, "AF17", "AF1701"),
     ]
 
+    /// Where the demonstration members work and on what (by position in `organisations`).
+    public static let profiles: [(areas: [String], themes: [Theme])] = [
+        (["AF18"], [.humanRightsDefenders, .legalAid]),
+        (["AF1808", "AF1809"], [.womensRights, .peacebuilding]),
+        (["AF1810", "AF1811", "AF17"], [.peacebuilding, .education, .civicParticipation]),
+        (["AF19"], [.legalAid, .womensRights, .children]),
+        (["AF09", "AF19"], [.mediaFreedom]),
+        (["AF1701", "AF1702"], [.health, .displacement, .civicParticipation]),
+    ]
+
+    /// The provincial network every member belongs to, and the north-eastern one some of them form.
+    public static let networks: [(network: Network, members: [Int])] = [
+        (Network(names: networkName, region: ["AF18"]), [0, 1, 2]),
+        (Network(names: LocalizedNames(english: "North-East Civil Society Coordination", dari: "هماهنگی جامعه مدنی شمال شرق",
+                                       pashto: "د شمال ختیځ د مدني ټولنې همغږي", uzbek: "Shimoli-sharqiy fuqarolik jamiyati hamkorligi"),
+                 region: ["AF09", "AF17", "AF18", "AF19"]), [0, 1, 2, 3, 4, 5]),
+    ]
+
     private static func member(
         _ english: String, _ dari: String, _ kind: Organisation.Kind, _ province: String, _ district: String
     ) -> Organisation {

@@ -35,8 +35,18 @@ public struct DemoSeeder: Sendable {
             let count = try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n")
                 .from("organisations").first()?.decode(column: "n", as: Int.self) ?? 0
             guard count == 0 else { return false }
-            for organisation in organisations {
+            for (index, organisation) in organisations.enumerated() {
                 try await OrganisationRepository.insert(organisation, into: database)
+                let profile = DemoNetwork.profiles[index % DemoNetwork.profiles.count]
+                try await DirectoryRepository.writeProfile(OrganisationProfile(organisation: organisation, areas: profile.areas,
+                                                                               themes: profile.themes), in: database)
+            }
+            for (network, members) in DemoNetwork.networks {
+                try await DirectoryRepository.insert(network, in: database)
+                for member in members {
+                    try await DirectoryRepository.upsert(NetworkMembership(networkID: network.id, organisationID: organisations[member].id,
+                                                                           status: .member, since: CalendarDay(iso: "2024-03-21")), in: database)
+                }
             }
             try await UserRepository.insert(
                 coordinator, identity: UserIdentity(displayName: "Demo Coordinator", contact: "coordinator@demo.invalid"),

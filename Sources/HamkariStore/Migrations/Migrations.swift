@@ -13,6 +13,7 @@ public enum Migrations {
         m007ListOrder,
         m008OrderKeys,
         m009Standards,
+        m010Directory,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+@testable import HamkariCLI
+import HamkariCore
+import HamkariStore
+import TestSupport
+import Testing
+
+@Suite("Command line: the member directory")
+struct DirectoryCommandTests {
+    @Test("organisation create and list, network create and join; bad input stores nothing", arguments: TestDatabase.all)
+    func directory(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            do {
+                try await runHamkari(["organisation", "create", "--name-en", "Taloqan Lawyers", "--kind", "club", "--areas", "AF18,AF99"] + instance.unlocked)
+                Issue.record("a bad kind and an unknown area should be refused")
+            } catch {
+                #expect("\(error)".contains("kind: Choose a kind of organisation from the list."))
+                #expect("\(error)".contains("areas: Give provinces or districts from the gazetteer."))
+            }
+            #expect(try await instance.withStore { try await $0.organisations.count() } == 0)
+            try await runHamkari(["organisation", "create", "--name-en", "Taloqan Lawyers", "--name-fa", "وکلای تالقان", "--kind", "lawyers_association",
+                                  "--district", "AF1801", "--areas", "AF18", "--themes", "legal_aid,womens_rights"] + instance.unlocked)
+            try await runHamkari(["network", "create", "--name-en", "Takhar Network", "--region", "AF18"] + instance.unlocked)
+            try await runHamkari(["network", "join", "--network", "Takhar Network", "--organisation", "Taloqan Lawyers", "--since", "1405-01-01"]
+                                 + instance.unlocked)
+            let profile = try #require(try await instance.withStore { try await $0.directory.directory(district: "AF1805", theme: .legalAid) }.first)
+            #expect(profile.organisation.names.dari == "وکلای تالقان" && profile.organisation.provincePcode == "AF18")
+            #expect(profile.memberships.first?.status == .member && profile.memberships.first?.since?.numeric == "2026-03-21")
+            await #expect(throws: (any Error).self) {
+                try await runHamkari(["network", "join", "--network", "Nowhere", "--organisation", "Taloqan Lawyers"] + instance.unlocked)
+            }
+            await #expect(throws: (any Error).self) {
+                try await runHamkari(["organisation", "list", "--theme", "poetry"] + instance.unlocked)
+            }
+        }
+    }
+}
