@@ -10,7 +10,7 @@ public struct HamkariCommand: AsyncParsableCommand {
             or on PostgreSQL when --database postgres://… or HAMKARI_DATABASE_URL is given.
             """,
         subcommands: [
-            ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self, StandardsCommand.self, OrganisationCommand.self, NetworkCommand.self,
+            ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self, StandardsCommand.self, OrganisationCommand.self, NetworkCommand.self, MeetingCommand.self, AwarenessCommand.self,
             UserCommand.self, TokenCommand.self, KeyCommand.self, AuditCommand.self,
             ImportCommand.self, ExportCommand.self, VocabularyCommand.self, CheckInCommand.self, DemoCommand.self, BenchCommand.self,
         ]

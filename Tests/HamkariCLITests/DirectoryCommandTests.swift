@@ -37,3 +37,31 @@ struct DirectoryCommandTests {
         }
     }
 }
+
+@Suite("Command line: meetings, awareness, digest")
+struct MeetingCommandTests {
+    @Test("meeting list, awareness report and digest work on a store with a session and an overdue action point", arguments: TestDatabase.all)
+    func meetings(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            try await runHamkari(["organisation", "create", "--name-en", "Taloqan Lawyers", "--district", "AF1801", "--areas", "AF18"] + instance.unlocked)
+            try await instance.withStore { store async throws in
+                let organisation = try #require(try await store.organisations.all().first)
+                let meeting = Meeting(kind: .awarenessSession, organisationID: organisation.id, authorID: UUIDv7.make(), title: "Session",
+                                      day: CalendarDay(iso: "2026-05-05")!, provincePcode: "AF18", districtPcode: "AF1801",
+                                      attendance: GroupCount(women: 12))
+                try await store.meetings.create(meeting, actor: "test")
+                try await store.meetings.addActionPoint(ActionPoint(meetingID: meeting.id, ownerOrganisationID: organisation.id, description: "Report",
+                                                                    due: CalendarDay(iso: "2020-01-01")!), actor: "test")
+            }
+            try await runHamkari(["meeting", "list", "--kind", "awareness_session"] + instance.unlocked)
+            try await runHamkari(["awareness", "report", "--from", "1405", "--to", "1405", "--province", "AF18"] + instance.unlocked)
+            try await runHamkari(["meeting", "digest", "--dry-run"] + instance.unlocked)
+            await #expect(throws: (any Error).self) { try await runHamkari(["meeting", "list", "--kind", "party"] + instance.unlocked) }
+            await #expect(throws: (any Error).self) {
+                try await runHamkari(["awareness", "report", "--from", "someday", "--to", "1405"] + instance.unlocked)
+            }
+            #expect(try await instance.withStore { try await $0.settings.value(.digestSentAt) } != nil)
+        }
+    }
+}

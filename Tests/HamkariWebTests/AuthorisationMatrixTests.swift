@@ -20,6 +20,7 @@ struct AuthorisationMatrixTests {
         let defender: UUID
         let protectionCase: UUID
         let network: UUID
+        let meeting: UUID
 
         static func make(_ session: TestSession) async throws -> Records {
             let author = try await session.signIn(as: .documenter)
@@ -33,8 +34,12 @@ struct AuthorisationMatrixTests {
             try await session.store.defenders.create(defender, actor: "test")
             let opened = try await session.store.protection.openCase(ProtectionCase(defenderID: defender.id, origin: .officer), actor: "test")
             try await session.store.standards.importArticles(try StandardsFixtures.read("udhr/udhr_eng.xml"), source: "test", actor: "test")
+            let meeting = Meeting(kind: .awarenessSession, organisationID: author.user.organisationID, authorID: author.user.id,
+                                  title: "Awareness session", day: CalendarDay(iso: "2026-05-02")!)
+            try await session.store.meetings.create(meeting, actor: "test")
             return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id, defender: defender.id,
-                           protectionCase: opened.id, network: try #require(try await session.store.directory.networks().first).id)
+                           protectionCase: opened.id, network: try #require(try await session.store.directory.networks().first).id,
+                           meeting: meeting.id)
         }
 
         /// Gives the account a check-in arrangement of its own, so its check-in pages have something to show.
@@ -48,7 +53,7 @@ struct AuthorisationMatrixTests {
         func concrete(_ path: String) -> String {
             let id = path.contains("evidence/{id}") ? evidence : path.contains("events/{id}") ? event
                 : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase
-                : path.contains("networks/{id}") ? network : organisation
+                : path.contains("networks/{id}") ? network : path.contains("meetings/{id}") ? meeting : organisation
             return path.replacingOccurrences(of: "{id}", with: id.uuidString.lowercased())
                 .replacingOccurrences(of: "{pcode}", with: "AF18").replacingOccurrences(of: "{list}", with: "act_type")
                 .replacingOccurrences(of: "{code}", with: "UDHR").replacingOccurrences(of: "{number}", with: "1")

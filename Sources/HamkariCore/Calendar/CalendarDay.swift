@@ -59,3 +59,12 @@ public enum DateDisplay {
         return day(date, calendar: calendar, locale: locale) + (locale.isRightToLeft ? "، " : ", ") + Numerals.localize(time, for: locale)
     }
 }
+
+extension CalendarDay {
+    /// A Gregorian `YYYY-MM-DD`, as days are stored.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(calendar: .gregorian, year: parts[0], month: parts[1], day: parts[2])
+    }
+}

@@ -83,6 +83,8 @@ public enum AlertText {
         case panic
         /// Someone signed in with their duress password.
         case duress
+        /// The weekly list of an organisation's overdue action points.
+        case actionPointDigest = "action_point_digest"
     }
 
     public static func subject(_ kind: Kind) -> String {
@@ -91,6 +93,7 @@ public enum AlertText {
         case .missedCheckIn: "Missed check-in / چک‌این از دست رفته"
         case .panic: "Alert / هشدار"
         case .duress: "Urgent / فوری"
+        case .actionPointDigest: "Overdue action points / اقدامات معوق"
         }
     }
 
@@ -112,6 +115,10 @@ public enum AlertText {
         case .duress: """
             \(name) signed in with their duress password at \(time) (UTC). Their access to sealed data is suspended. Reach them carefully.
             \(name) در \(time) (UTC) با رمز اضطراری وارد شد. دسترسی او به معلومات محرم معلق شد. با احتیاط با او تماس بگیرید.
+            """
+        case .actionPointDigest: """
+            \(name) has action points past their day (as of \(time), UTC).
+            \(name) اقداماتی دارد که موعد آن‌ها گذشته است (تا \(time)، UTC).
             """
         }
     }

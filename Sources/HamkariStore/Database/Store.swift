@@ -72,6 +72,7 @@ public final class Store: Sendable {
     public var escalations: Escalations { Escalations(backend: backend, keys: keys) }
     public var outbox: Outbox { Outbox(backend: backend, keys: keys) }
     public var standards: StandardsRepository { StandardsRepository(backend: backend) }
+    public var meetings: MeetingRepository { MeetingRepository(backend: backend, keys: keys) }
     public var directory: DirectoryRepository { DirectoryRepository(backend: backend, keys: keys, cache: reference) }
     public var protection: ProtectionRecordsRepository { ProtectionRecordsRepository(backend: backend, keys: keys) }
 

@@ -83,15 +83,6 @@ extension SQLRow {
     }
 }
 
-extension CalendarDay {
-    /// A Gregorian `YYYY-MM-DD`.
-    init?(iso: String) {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        self.init(calendar: .gregorian, year: parts[0], month: parts[1], day: parts[2])
-    }
-}
-
 extension Date {
     var epochSeconds: Int64 { Int64(timeIntervalSince1970) }
 }

@@ -18,6 +18,7 @@ public struct ResealPass: Sendable {
         SealedColumns(table: "outbox", columns: ["message_sealed"]),
     ] + ProtectionRecordsRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
         + DirectoryRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
+        + MeetingRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
 
     let store: Store
 

@@ -14,6 +14,7 @@ public enum Migrations {
         m008OrderKeys,
         m009Standards,
         m010Directory,
+        m011Meetings,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

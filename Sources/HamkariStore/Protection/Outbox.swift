@@ -57,15 +57,21 @@ public struct Outbox: Sendable {
 
     static func enqueue(_ kind: AlertText.Kind, to recipients: [Recipient], name: String, since: Date, defenderID: UUID, now: Date,
                         keys: InstanceKeys, in database: any SQLDatabase) async throws {
+        try await enqueue(kind, to: recipients, subject: AlertText.subject(kind), body: AlertText.body(kind, name: name, since: since),
+                          defenderID: defenderID, now: now, keys: keys, in: database)
+    }
+
+    static func enqueue(_ kind: AlertText.Kind, to recipients: [Recipient], subject: String, body: String, defenderID: UUID?, now: Date,
+                        keys: InstanceKeys, in database: any SQLDatabase) async throws {
         for recipient in recipients {
             let id = UUIDv7.make().text
-            let sealed = Sealed(recipient: recipient, subject: AlertText.subject(kind), body: AlertText.body(kind, name: name, since: since))
+            let sealed = Sealed(recipient: recipient, subject: subject, body: body)
             var row = Row()
             row.set("id", id)
             row.set("created_at", now.epochSeconds)
             row.set("kind", kind.rawValue)
             row.set("channel", recipient.channel.rawValue)
-            row.set("defender_id", defenderID.text)
+            row.set("defender_id", defenderID?.text)
             row.set("message_sealed", try Sealing(keys: keys, table: "outbox").seal(json: sealed, id: id, field: "message_sealed"))
             row.set("state", "pending")
             row.set("attempts", 0)

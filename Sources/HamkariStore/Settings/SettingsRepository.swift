@@ -15,6 +15,8 @@ public struct SettingsRepository: Sendable {
         case shredRequest = "security.shred-request"
         /// Set when the full-text rows must be rebuilt from the sealed records (a migration re-keyed them).
         case searchIndexRebuild = "search.index-rebuild"
+        /// When the weekly digest of overdue action points last went out (epoch seconds).
+        case digestSentAt = "coordination.digest-sent-at"
     }
 
     let backend: any DatabaseBackend

@@ -26,6 +26,8 @@ public struct AppConfiguration: Sendable {
     /// Where alerts go (`serve --smtp`, `--webhook`), and how often missed check-ins are looked for.
     public var channels = MessageChannels()
     public var escalationInterval: Duration = .seconds(30)
+    /// How often the server looks whether the weekly digest of overdue action points is due.
+    public var digestCheckInterval: Duration = .seconds(3600)
     /// What happens once the keys are destroyed (from the web by two coordinators, or noticed by the key
     /// watch): the process ends, taking the keys in its memory with it (tests replace this).
     public var afterShred: @Sendable () -> Void = { exit(EXIT_FAILURE) }

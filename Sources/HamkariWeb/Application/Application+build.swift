@@ -12,6 +12,7 @@ public func buildApplication(
     let router = try await buildRouter(store: store, configuration: configuration).router
     var services: [any Service] = [AuditCheckpointService(store: store, interval: configuration.auditCheckpointInterval, logger: logger)]
     services.append(EscalationService(store: store, channels: configuration.channels, interval: configuration.escalationInterval, logger: logger))
+    services.append(DigestService(store: store, channels: configuration.channels, interval: configuration.digestCheckInterval, logger: logger))
     if let envelope = configuration.keyEnvelope {
         services.append(KeyWatchService(envelope: envelope, interval: .seconds(2), logger: logger, stop: configuration.afterShred))
     }
@@ -68,6 +69,8 @@ public func buildRouter(
     HomeController(store: store, renderer: renderer).addRoutes(to: guarded)
     DirectoryPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
     DirectoryAPIController(store: store).addRoutes(to: guarded)
+    MeetingPagesController(store: store, renderer: renderer).addRoutes(to: guarded)
+    MeetingAPIController(store: store).addRoutes(to: guarded)
     GazetteerController(store: store, renderer: renderer).addRoutes(to: guarded)
     EventAPIController(store: store).addRoutes(to: guarded)
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)

@@ -1,3 +1,4 @@
+import Foundation
 import HamkariCore
 import HamkariStore
 import Hummingbird
@@ -20,9 +21,22 @@ struct HomeController: Sendable {
                 values["memberCount"] = Numerals.format(organisations.count, for: locale)
                 values["provincesCovered"] = Numerals.format(Set(organisations.compactMap(\.provincePcode)).count, for: locale)
                 values["districtsKnown"] = Numerals.format(try await store.gazetteer.count(level: .district), for: locale)
+                if AccessPolicy.decide(identity.subject, .viewCoordination).isAllowed {
+                    let overdue = try await overdueActions(of: identity.user.organisationID, context)
+                    values["overdue"] = overdue
+                    values["hasOverdue"] = !overdue.isEmpty
+                }
             }
             return renderer.render("home", title: renderer.localizer.string("nav_home", locale), values: values,
                                    networkName: networkName, request: request, context: context)
+        }
+    }
+
+    /// The organisation's action points still to do whose day has passed, flagged on its members' home page.
+    private func overdueActions(of organisation: UUID, _ context: AppRequestContext) async throws -> [[String: Any]] {
+        try await store.meetings.overdue(owner: organisation, on: CalendarDay(Date(), in: .gregorian)).map { point in
+            ["meeting": point.meetingID.text, "description": point.description,
+             "due": point.due.date.map { DateDisplay.day($0, calendar: context.calendar, locale: context.locale) } ?? ""]
         }
     }
 }

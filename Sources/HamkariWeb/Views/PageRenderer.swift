@@ -31,6 +31,8 @@ public struct PageRenderer: Sendable {
         NavItem(path: "/protection", labelKey: "nav_protection", action: .manageProtection),
         NavItem(path: "/checkin", labelKey: "nav_checkin", action: .checkIn, roles: [.defender]),
         NavItem(path: "/organisations", labelKey: "nav_organisations", action: .viewDirectory),
+        NavItem(path: "/meetings", labelKey: "nav_meetings", action: .viewCoordination),
+        NavItem(path: "/awareness", labelKey: "nav_awareness", action: .viewAwareness),
         NavItem(path: "/standards", labelKey: "nav_standards", action: .viewStandards),
         NavItem(path: "/gazetteer", labelKey: "nav_gazetteer", action: .viewGazetteer),
         NavItem(path: "/audit", labelKey: "nav_audit", action: .viewAuditLog),
