@@ -7,7 +7,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "hamkari",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "hamkari", targets: ["hamkari"]),
         .executable(name: "hamkari-fuzz", targets: ["HamkariFuzz"]),

@@ -57,7 +57,7 @@ struct DemoGenerateCommand: AsyncParsableCommand {
         let opened = isNew ? try await Instance.openDemo(store, logger: logger)
                            : try await Instance.open(store, unlock: try unlock.method(), logger: logger)
         try await opened.closing { opened in
-            if isNew { try await Instance.announceDemo(opened) }
+            if isNew { try await Instance.announceDemo(opened, withContent: false) }
             try await DemoFiller(store: opened, words: words, seed: seed).fill(range: 0..<count, evidence: files) { ProgressBar.show($0, count) }
         }
         ProgressBar.finish()

@@ -42,4 +42,20 @@ struct DemoFiller {
             _ = try await store.evidence.finish(upload, workingCopy: false)
         }
     }
+
+    /// What a new demonstration instance starts with beside its members: a few hundred events and
+    /// the network's own work (meetings, action points, an announcement, a referral, a service issue).
+    func firstStart(events: Int = 300) async throws {
+        try await fill(range: 0..<events, evidence: 3)
+        let stored = try await store.organisations.all()
+        let members = DemoNetwork.organisations.compactMap { demo in stored.first { $0.names.english == demo.names.english }?.id }
+        guard let author = try await store.users.accounts(role: .coordinator).first, !members.isEmpty else { return }
+        let work = DemoCoordination(members: members, authorID: author.id, now: Date())
+        let actor = AuditEvent.commandLineActor
+        for meeting in work.meetings { try await store.meetings.create(meeting, actor: actor) }
+        for point in work.actionPoints { try await store.meetings.addActionPoint(point, actor: actor) }
+        try await store.announcements.publish(work.announcement, deliver: false, actor: actor)
+        try await store.referrals.create(work.referral, actor: actor)
+        try await store.serviceIssues.create(work.serviceIssue, actor: actor)
+    }
 }

@@ -44,9 +44,12 @@ enum Instance {
         return opened
     }
 
-    /// Seeds the demonstration network on an empty instance and shows the coordinator's login once.
-    static func announceDemo(_ store: Store) async throws {
+    /// Seeds the demonstration network, with events and the network's work, on an empty instance and
+    /// shows the coordinator's login once.
+    /// `withContent: false` seeds the network alone, for a caller that fills it itself.
+    static func announceDemo(_ store: Store, withContent: Bool = true) async throws {
         if let credentials = try await DemoSeeder(store: store).seedIfEmpty() {
+            if withContent { try await DemoFiller(store: store).firstStart() }
             Console.say("""
                 Demo network created: \(DemoNetwork.networkName.english).
                 Sign in as the coordinator (shown this once; only a hash is stored):

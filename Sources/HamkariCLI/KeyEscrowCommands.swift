@@ -100,9 +100,9 @@ struct KeyShredCommand: AsyncParsableCommand {
         let keyDirectory = KeyDirectory(dataDirectory: store.dataDirectoryURL)
         guard keyDirectory.exists else { throw StoreError.notInitialised(path: store.dataDirectoryURL.path) }
         if !yes {
-            guard isatty(STDIN_FILENO) == 1 else { throw CommandFailure("Refusing to shred without --yes (no terminal to confirm on).") }
-            Console.warn("This destroys the keys: sealed data will be unreadable without an escrow copy. Type SHRED to confirm:")
-            guard readLine()?.trimmingCharacters(in: .whitespaces) == "SHRED" else { throw CommandFailure("Not confirmed; nothing was destroyed.") }
+            guard Console.canAsk else { throw CommandFailure("Refusing to shred without --yes (no terminal to confirm on).") }
+            let typed = Console.ask("This destroys the keys: sealed data will be unreadable without an escrow copy. Type SHRED to confirm:")
+            guard typed?.trimmingCharacters(in: .whitespaces) == "SHRED" else { throw CommandFailure("Not confirmed; nothing was destroyed.") }
         }
         // The audit entry needs no key: it is written first, so the log records the shred even though nothing sealed can follow.
         let witness = try await Store.open(store.location, keys: .generate(), create: false, logger: store.logger("hamkari.key"))

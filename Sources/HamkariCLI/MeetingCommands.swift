@@ -19,12 +19,7 @@ struct MeetingListCommand: AsyncParsableCommand {
     var kind: String?
 
     func run() async throws {
-        let chosen: Meeting.Kind? = try kind.map {
-            guard let known = Meeting.Kind(rawValue: $0) else {
-                throw ValidationError("--kind: one of \(Meeting.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
-            }
-            return known
-        }
+        let chosen = try Meeting.Kind.chosen(kind, option: "kind")
         let meetings = try await Instance.with(store, unlock: unlock, label: "hamkari.meeting") { try await $0.meetings.list(kind: chosen) }
         for meeting in meetings {
             Console.say([meeting.day.numeric, meeting.kind.rawValue, meeting.districtPcode ?? "-", String(meeting.attendance.total), meeting.title]

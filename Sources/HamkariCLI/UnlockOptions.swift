@@ -64,6 +64,7 @@ enum Passphrase {
 
     /// Asks on the terminal without echo; nil when there is no terminal (a service, CI).
     static func prompt(_ text: String) -> String? {
+        if let answer = Console.answer { return answer().flatMap { $0.isEmpty ? nil : $0 } }
         guard isatty(STDIN_FILENO) == 1, let typed = getpass(text) else { return nil }
         let value = String(cString: typed)
         return value.isEmpty ? nil : value

@@ -6,13 +6,30 @@ import TestSupport
 import Testing
 
 /// Runs a `hamkari` command in this process, as the executable would.
+/// Runs a command in process. Whatever terminal the tests run on, a question gets no answer
+/// (as on a service or in CI) unless the test gives one (`Console.$answer`).
 func runHamkari(_ arguments: [String]) async throws {
     var command = try HamkariCommand.parseAsRoot(arguments)
-    if var asynchronous = command as? any AsyncParsableCommand {
-        try await asynchronous.run()
-    } else {
-        try command.run()
+    try await Console.$answer.withValue(Console.answer ?? { nil }) {
+        if var asynchronous = command as? any AsyncParsableCommand {
+            try await asynchronous.run()
+        } else {
+            try command.run()
+        }
     }
+}
+
+/// The lines `work` printed as results.
+func printed(by work: () async throws -> Void) async throws -> [String] {
+    let (lines, transcript) = AsyncStream<String>.makeStream()
+    try await Console.$transcript.withValue(transcript) { try await work() }
+    transcript.finish()
+    return await lines.reduce(into: []) { $0.append($1) }
+}
+
+/// Runs the command and returns the lines it printed as results.
+func runHamkariCapturing(_ arguments: [String]) async throws -> [String] {
+    try await printed { try await runHamkari(arguments) }
 }
 
 @Suite("Command line", .serialized)

@@ -49,4 +49,24 @@ struct DemoCommandTests {
             }
         }
     }
+
+    @Test("A first demo start finds events and the network's work on every coordination page; a second start adds nothing",
+          arguments: TestDatabase.all)
+    func firstStart(database: TestDatabase) async throws {
+        try await database.withStore { store async throws in
+            let first = try await printed { try await Instance.announceDemo(store) }
+            #expect(first.contains { $0.contains("login:    demo.coordinator") })
+            let events = try await store.backend.read { database in
+                try await database.raw("SELECT COUNT(*) AS n FROM events").first()?.decode(column: "n", as: Int.self)
+            }
+            #expect(events == 300)
+            #expect(try await store.meetings.list().count == 2)
+            #expect(try await store.meetings.overdue(on: CalendarDay(Date(), in: .gregorian)).count == 1)
+            #expect(try await store.announcements.all().first?.districts == ["AF1808"])
+            #expect(try await store.referrals.all().first.map { PseudonymousCode.isValid($0.personCode) } == true)
+            #expect(try await store.serviceIssues.list(openOnly: true).count == 1)
+            #expect(try await printed { try await Instance.announceDemo(store) }.isEmpty)
+            #expect(try await store.meetings.list().count == 2)
+        }
+    }
 }

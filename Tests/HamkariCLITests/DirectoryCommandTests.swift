@@ -65,3 +65,55 @@ struct MeetingCommandTests {
         }
     }
 }
+
+@Suite("Command line: announcements, referrals, service issues")
+struct CoordinationCommandTests {
+    @Test("announcement publish and list, referral list, service-issue list; bad input publishes nothing", arguments: TestDatabase.all)
+    func coordination(database: TestDatabase) async throws {
+        try await CLIInstance.with(database) { instance async throws in
+            try await runHamkari(["init"] + instance.unlocked)
+            try await runHamkari(["organisation", "create", "--name-en", "Taloqan Lawyers", "--district", "AF1801", "--areas", "AF18",
+                                  "--themes", "legal_aid"] + instance.unlocked)
+            try await runHamkari(["organisation", "create", "--name-en", "Kunduz Shelter", "--district", "AF1901", "--areas", "AF19"] + instance.unlocked)
+            try await runHamkari(["user", "create", "--login", "coord", "--role", "coordinator", "--organisation", "Taloqan Lawyers"] + instance.unlocked)
+            do {
+                try await runHamkari(["announcement", "publish", "--by", "coord", "--title", "Alert", "--districts", "AF9999"] + instance.unlocked)
+                Issue.record("an unknown district should be refused")
+            } catch {
+                #expect("\(error)".contains("districts:") && "\(error)".contains("Nothing was stored."))
+            }
+            await #expect(throws: (any Error).self) {
+                try await runHamkari(["announcement", "publish", "--by", "nobody", "--title", "Alert"] + instance.unlocked)
+            }
+            #expect(try await instance.withStore { try await $0.announcements.all() }.isEmpty)
+            let published = try await runHamkariCapturing(["announcement", "publish", "--by", "coord", "--title", "Road closed near Taloqan",
+                                                           "--districts", "AF1801"] + instance.unlocked)
+            #expect(published.first?.contains("to 1 organisations; 0 e-mails queued") == true, "\(published)")
+            let announcements = try await runHamkariCapturing(["announcement", "list"] + instance.unlocked)
+            #expect(announcements.count == 1 && announcements[0].hasSuffix("AF1801\tall\t0\tRoad closed near Taloqan"), "\(announcements)")
+
+            try await instance.withStore { store async throws in
+                let organisations = try await store.organisations.all()
+                let (kunduz, taloqan) = (organisations[0], organisations[1])
+                try await store.referrals.create(Referral(personCode: "P-ABC234", fromOrganisationID: taloqan.id, toOrganisationID: kunduz.id,
+                                                          service: .shelter, consentOn: CalendarDay(iso: "2026-06-01")!, reason: "secret reason"),
+                                                 actor: "test")
+                for (service, status) in [(ServiceIssue.Service.water, ServiceIssue.Status.raised), (.health, .resolved)] {
+                    try await store.serviceIssues.create(ServiceIssue(organisationID: taloqan.id, authorID: UUIDv7.make(), service: service,
+                                                                      community: "Bazaar", districtPcode: "AF1801", description: "x",
+                                                                      raisedOn: CalendarDay(iso: "2026-05-01")!, authority: "Municipality",
+                                                                      status: status), actor: "test")
+                }
+            }
+            let referrals = try await runHamkariCapturing(["referral", "list", "--status", "sent"] + instance.unlocked)
+            #expect(referrals.count == 1 && referrals[0].contains("P-ABC234\tshelter\tsent\tTaloqan Lawyers\tKunduz Shelter"), "\(referrals)")
+            #expect(!referrals[0].contains("secret reason"), "the list names no reason")
+            #expect(try await runHamkariCapturing(["referral", "list", "--status", "completed"] + instance.unlocked).isEmpty)
+            await #expect(throws: (any Error).self) { try await runHamkari(["referral", "list", "--status", "lost"] + instance.unlocked) }
+            let open = try await runHamkariCapturing(["service-issue", "list", "--open", "--district", "AF1801"] + instance.unlocked)
+            #expect(open == ["AF1801\twater\traised\t2026-05-01\tBazaar\tMunicipality"])
+            #expect(try await runHamkariCapturing(["service-issue", "list"] + instance.unlocked).count == 2)
+            await #expect(throws: (any Error).self) { try await runHamkari(["service-issue", "list", "--service", "magic"] + instance.unlocked) }
+        }
+    }
+}

@@ -41,7 +41,9 @@ struct ShredCommandTests {
                 let copy = directory.appendingPathComponent("escrow-copy.json").path
                 try await runHamkari(["key", "escrow", "keygen", "--out", holder])
                 try await runHamkari(["key", "escrow", "add", holder + ".pub", "--out", copy] + instance.unlocked)
-                await #expect(throws: CommandFailure.self) { try await runHamkari(["key", "shred"] + instance.target) }
+                await #expect(throws: CommandFailure.self, "anything but SHRED typed destroys nothing") {
+                    try await Console.$answer.withValue({ "shred it" }) { try await runHamkari(["key", "shred"] + instance.target) }
+                }
                 try await runHamkari(["key", "shred", "--yes"] + instance.target)
                 #expect((try? FileManager.default.contentsOfDirectory(atPath: instance.dataDirectory.appendingPathComponent("keys").path))?.isEmpty ?? true)
                 await #expect(throws: (any Error).self) { try await instance.withStore { _ in } }

@@ -24,4 +24,12 @@ struct UUIDv7Tests {
         let now = Date()
         #expect(Set((0..<1000).map { _ in UUIDv7.make(at: now) }).count == 1000)
     }
+
+    @Test("Made one after another, even within a millisecond, they sort in the order they were made")
+    func monotonic() {
+        let made = (0..<10_000).map { _ in UUIDv7.make().uuidString.lowercased() }
+        #expect(made == made.sorted() && Set(made).count == made.count)
+        let stamp = made.last.map { String($0.replacingOccurrences(of: "-", with: "").prefix(12)) }.flatMap { UInt64($0, radix: 16) } ?? 0
+        #expect(abs(Double(stamp) / 1000 - Date().timeIntervalSince1970) < 60, "the time in it is the time it was made")
+    }
 }

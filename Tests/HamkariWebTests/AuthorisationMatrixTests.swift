@@ -21,6 +21,9 @@ struct AuthorisationMatrixTests {
         let protectionCase: UUID
         let network: UUID
         let meeting: UUID
+        let referral: UUID
+        let announcement: UUID
+        let serviceIssue: UUID
 
         static func make(_ session: TestSession) async throws -> Records {
             let author = try await session.signIn(as: .documenter)
@@ -37,9 +40,18 @@ struct AuthorisationMatrixTests {
             let meeting = Meeting(kind: .awarenessSession, organisationID: author.user.organisationID, authorID: author.user.id,
                                   title: "Awareness session", day: CalendarDay(iso: "2026-05-02")!)
             try await session.store.meetings.create(meeting, actor: "test")
+            let other = try await session.store.organisations.all()[1].id
+            let referral = Referral(personCode: PseudonymousCode.make(), fromOrganisationID: author.user.organisationID, toOrganisationID: other,
+                                    service: .medical, consentOn: CalendarDay(iso: "2026-05-02")!)
+            try await session.store.referrals.create(referral, actor: "test")
+            let announcement = Announcement(authorID: author.user.id, title: "To every member", body: "")
+            try await session.store.announcements.publish(announcement, deliver: false, actor: "test")
+            let issue = ServiceIssue(organisationID: author.user.organisationID, authorID: author.user.id, service: .water, community: "Taloqan",
+                                     districtPcode: "AF1801", description: "No water", raisedOn: CalendarDay(iso: "2026-05-02")!, authority: "Municipality")
+            try await session.store.serviceIssues.create(issue, actor: "test")
             return Records(organisation: author.user.organisationID, event: event.id, evidence: file.id, defender: defender.id,
                            protectionCase: opened.id, network: try #require(try await session.store.directory.networks().first).id,
-                           meeting: meeting.id)
+                           meeting: meeting.id, referral: referral.id, announcement: announcement.id, serviceIssue: issue.id)
         }
 
         /// Gives the account a check-in arrangement of its own, so its check-in pages have something to show.
@@ -51,9 +63,12 @@ struct AuthorisationMatrixTests {
         }
 
         func concrete(_ path: String) -> String {
-            let id = path.contains("evidence/{id}") ? evidence : path.contains("events/{id}") ? event
-                : path.contains("defenders/{id}") ? defender : path.contains("cases/{id}") ? protectionCase
-                : path.contains("networks/{id}") ? network : path.contains("meetings/{id}") ? meeting : organisation
+            let byCollection: [(String, UUID)] = [
+                ("evidence/{id}", evidence), ("events/{id}", event), ("defenders/{id}", defender), ("cases/{id}", protectionCase),
+                ("networks/{id}", network), ("meetings/{id}", meeting), ("referrals/{id}", referral), ("announcements/{id}", announcement),
+                ("service-issues/{id}", serviceIssue),
+            ]
+            let id = byCollection.first { path.contains($0.0) }?.1 ?? organisation
             return path.replacingOccurrences(of: "{id}", with: id.uuidString.lowercased())
                 .replacingOccurrences(of: "{pcode}", with: "AF18").replacingOccurrences(of: "{list}", with: "act_type")
                 .replacingOccurrences(of: "{code}", with: "UDHR").replacingOccurrences(of: "{number}", with: "1")

@@ -57,6 +57,8 @@ public struct HamkariExecutable {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        // Never the test's own terminal: a prompt for a passphrase or a confirmation would wait for ever.
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()

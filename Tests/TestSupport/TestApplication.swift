@@ -49,6 +49,12 @@ public struct TestSession: Sendable {
         return (credentials.pages, credentials.api, credentials.csrf, user)
     }
 
+    /// The position, in `store.organisations.all()`, of the demonstration member whose English name starts so
+    /// (the list is in name order, so a test names the member whose work it needs).
+    public func organisation(named prefix: String) async throws -> Int {
+        try #require(try await store.organisations.all().firstIndex { $0.names.english.hasPrefix(prefix) })
+    }
+
     static func credentials(for userID: UUID, store: Store) async throws -> (pages: HTTPFields, api: HTTPFields, csrf: String) {
         let token = try await store.sessions.create(for: userID, secondFactorPending: false)
         let csrf = try await store.sessions.find(token: token.value)?.csrfToken ?? ""

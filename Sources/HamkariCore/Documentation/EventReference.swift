@@ -36,4 +36,9 @@ public enum PseudonymousCode {
         var generator = SystemRandomNumberGenerator()
         return make(using: &generator)
     }
+
+    /// Whether `text` has a code's form (`P-` and six of its letters and digits), and so names no one.
+    public static func isValid(_ text: String) -> Bool {
+        text.count == 8 && text.hasPrefix("P-") && text.dropFirst(2).allSatisfy(alphabet.contains)
+    }
 }

@@ -85,6 +85,8 @@ public enum AlertText {
         case duress
         /// The weekly list of an organisation's overdue action points.
         case actionPointDigest = "action_point_digest"
+        /// A message from the coordinators (its own subject and text).
+        case announcement
     }
 
     public static func subject(_ kind: Kind) -> String {
@@ -94,6 +96,7 @@ public enum AlertText {
         case .panic: "Alert / هشدار"
         case .duress: "Urgent / فوری"
         case .actionPointDigest: "Overdue action points / اقدامات معوق"
+        case .announcement: "Announcement / اطلاعیه"
         }
     }
 
@@ -116,6 +119,7 @@ public enum AlertText {
             \(name) signed in with their duress password at \(time) (UTC). Their access to sealed data is suspended. Reach them carefully.
             \(name) در \(time) (UTC) با رمز اضطراری وارد شد. دسترسی او به معلومات محرم معلق شد. با احتیاط با او تماس بگیرید.
             """
+        case .announcement: "A message from \(name)."
         case .actionPointDigest: """
             \(name) has action points past their day (as of \(time), UTC).
             \(name) اقداماتی دارد که موعد آن‌ها گذشته است (تا \(time)، UTC).

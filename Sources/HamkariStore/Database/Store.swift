@@ -73,6 +73,9 @@ public final class Store: Sendable {
     public var outbox: Outbox { Outbox(backend: backend, keys: keys) }
     public var standards: StandardsRepository { StandardsRepository(backend: backend) }
     public var meetings: MeetingRepository { MeetingRepository(backend: backend, keys: keys) }
+    public var referrals: ReferralRepository { ReferralRepository(backend: backend, keys: keys) }
+    public var announcements: AnnouncementRepository { AnnouncementRepository(backend: backend, keys: keys, directory: directory, gazetteer: gazetteer) }
+    public var serviceIssues: ServiceIssueRepository { ServiceIssueRepository(backend: backend, keys: keys) }
     public var directory: DirectoryRepository { DirectoryRepository(backend: backend, keys: keys, cache: reference) }
     public var protection: ProtectionRecordsRepository { ProtectionRecordsRepository(backend: backend, keys: keys) }
 

@@ -19,6 +19,9 @@ public struct ResealPass: Sendable {
     ] + ProtectionRecordsRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
         + DirectoryRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
         + MeetingRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
+        + ReferralRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
+        + AnnouncementRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
+        + ServiceIssueRepository.sealedColumns.map { SealedColumns(table: $0.table, columns: $0.columns) }
 
     let store: Store
 

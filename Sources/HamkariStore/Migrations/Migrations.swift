@@ -15,6 +15,7 @@ public enum Migrations {
         m009Standards,
         m010Directory,
         m011Meetings,
+        m012Referrals,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

@@ -25,6 +25,9 @@ struct HomeController: Sendable {
                     let overdue = try await overdueActions(of: identity.user.organisationID, context)
                     values["overdue"] = overdue
                     values["hasOverdue"] = !overdue.isEmpty
+                    let unread = try await store.announcements.unread(by: identity.subject).prefix(5)
+                    values["unread"] = unread.map { ["id": $0.id.text, "title": $0.title] }
+                    values["hasUnread"] = !unread.isEmpty
                 }
             }
             return renderer.render("home", title: renderer.localizer.string("nav_home", locale), values: values,
