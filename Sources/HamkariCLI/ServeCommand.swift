@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("escalation-interval"), help: "How often missed check-ins are looked for, in seconds.")
     var escalationInterval = 30
+    @Option(name: .customLong("disclosure-threshold"),
+            help: "Aggregates shown to partners or published hold back counts below this (default 5).")
+    var disclosureThreshold = DisclosureControl.defaultThreshold
 
     @Flag(help: "Demonstration mode: invented data, and a root key kept unprotected beside the data. Never for real records.")
     var demo = false
@@ -51,6 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535.") }
         guard (1...4096).contains(evidenceLimit) else { throw ValidationError("--evidence-limit-mb must be between 1 and 4096.") }
         guard (1...3600).contains(escalationInterval) else { throw ValidationError("--escalation-interval must be between 1 and 3600 seconds.") }
+        guard (2...100).contains(disclosureThreshold) else { throw ValidationError("--disclosure-threshold must be between 2 and 100.") }
         if let smtp, SMTPMailer(url: smtp, from: smtpFrom) == nil {
             throw ValidationError("--smtp must look like smtp://HOST:PORT, and --smtp-from must be an e-mail address.")
         }
@@ -71,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.keyEnvelope = KeyDirectory(dataDirectory: store.dataDirectoryURL).envelopeFile
             configuration.channels = MessageChannels(smtp: smtp.flatMap { SMTPMailer(url: $0, from: smtpFrom) }, webhook: webhook.flatMap(URL.init(string:)))
             configuration.escalationInterval = .seconds(escalationInterval)
+            configuration.disclosureThreshold = disclosureThreshold
             let app = try await buildApplication(configuration: configuration, store: instance, logger: logger)
             logger.info("serving", metadata: ["address": "http://\(host):\(port)", "database": .string(store.location.redacted)])
             try await app.runService()

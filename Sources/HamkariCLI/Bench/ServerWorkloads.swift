@@ -15,7 +15,8 @@ struct ServerWorkloads {
     /// The server's processor time so far, in seconds.
     let serverCPU: @Sendable () -> Double
 
-    static let names = ["api.create_event", "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.checkin"]
+    static let names = ["api.create_event", "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.dashboard",
+                        "page.dashboard", "api.checkin"]
 
     func run() async throws -> [WorkloadResult] {
         let api = [("Authorization", "Bearer \(instance.apiToken)")]
@@ -37,6 +38,8 @@ struct ServerWorkloads {
             ("page.list", "requests", { BenchRequest(path: "/events?offset=\(($0 % 20) * 50)", headers: page) }),
             ("page.record", "requests", { BenchRequest(path: "/events/\(ids[$0 % max(ids.count, 1)])", headers: page) }),
             ("api.statistics", "requests", { BenchRequest(path: "/api/v1/events/counts?by=\(facets[$0 % facets.count])", headers: api) }),
+            ("api.dashboard", "requests", { BenchRequest(path: "/api/v1/dashboard?province=\(provinces[$0 % 4])", headers: api) }),
+            ("page.dashboard", "requests", { _ in BenchRequest(path: "/dashboard?statuses=all", headers: page) }),
             ("api.checkin", "requests", { _ in BenchRequest(method: .POST, path: "/api/v1/checkin", headers: defender) }),
         ]
         var results: [WorkloadResult] = []

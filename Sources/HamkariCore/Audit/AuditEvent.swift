@@ -61,6 +61,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case eventIdentityViewed = "event.identity.view"
     case eventsImported = "events.import"
     case eventsExported = "events.export"
+    case aggregatesExported = "aggregates.export"
     case searchIndexRebuilt = "events.search-index.rebuild"
     case standardsImported = "standards.import"
     case organisationCreated = "organisation.create"

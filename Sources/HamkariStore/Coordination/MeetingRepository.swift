@@ -292,7 +292,9 @@ extension MeetingRepository {
                 }.sorted { $0.sessions != $1.sessions ? $0.sessions > $1.sessions : $0.article < $1.article }
             let provinces = province.map { [$0] } ?? region
             let reached = Set(byDistrict.map(\.pcode))
-            let unreached = try await database.select().column("pcode").from("gazetteer_units").where("level", .equal, AdminUnit.Level.district.rawValue)
+            // `IN ()` is an error on PostgreSQL: with no province there is nothing to look for.
+            let unreached = provinces.isEmpty ? [] : try await database.select().column("pcode").from("gazetteer_units")
+                .where("level", .equal, AdminUnit.Level.district.rawValue)
                 .where("parent_pcode", .in, SQLGroupExpression(SQLList(provinces.map { SQLBind($0) }))).orderBy("pcode").all()
                 .map { try $0.text("pcode") }.filter { !reached.contains($0) }
             return AwarenessReach(from: from, to: to, byDistrict: byDistrict.filter { !$0.pcode.isEmpty }, byProvince: byProvince,

@@ -76,6 +76,7 @@ public final class Store: Sendable {
     public var referrals: ReferralRepository { ReferralRepository(backend: backend, keys: keys) }
     public var announcements: AnnouncementRepository { AnnouncementRepository(backend: backend, keys: keys, directory: directory, gazetteer: gazetteer) }
     public var serviceIssues: ServiceIssueRepository { ServiceIssueRepository(backend: backend, keys: keys) }
+    public var statistics: StatisticsRepository { StatisticsRepository(backend: backend, events: events, meetings: meetings) }
     public var directory: DirectoryRepository { DirectoryRepository(backend: backend, keys: keys, cache: reference) }
     public var protection: ProtectionRecordsRepository { ProtectionRecordsRepository(backend: backend, keys: keys) }
 

@@ -158,7 +158,7 @@ extension EventRepository {
         }
     }
 
-    private static func countsSQL(by facet: EventFacet, _ clause: SQLQueryString) -> SQLQueryString {
+    static func countsSQL(by facet: EventFacet, _ clause: SQLQueryString) -> SQLQueryString {
         switch facet {
         case .province: "SELECT events.province_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.province_pcode"
         case .district: "SELECT events.district_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.district_pcode"

@@ -1,4 +1,5 @@
 import Foundation
+import HamkariCore
 import HamkariSecurity
 import HamkariStore
 import Logging
@@ -28,6 +29,8 @@ public struct AppConfiguration: Sendable {
     public var escalationInterval: Duration = .seconds(30)
     /// How often the server looks whether the weekly digest of overdue action points is due.
     public var digestCheckInterval: Duration = .seconds(3600)
+    /// Aggregates shown to partners or published hold back counts below this (`serve --disclosure-threshold`).
+    public var disclosureThreshold = DisclosureControl.defaultThreshold
     /// What happens once the keys are destroyed (from the web by two coordinators, or noticed by the key
     /// watch): the process ends, taking the keys in its memory with it (tests replace this).
     public var afterShred: @Sendable () -> Void = { exit(EXIT_FAILURE) }

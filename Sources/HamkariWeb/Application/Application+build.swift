@@ -76,6 +76,7 @@ public func buildRouter(
     ServiceIssueController(store: store, renderer: renderer).addRoutes(to: guarded)
     GazetteerController(store: store, renderer: renderer).addRoutes(to: guarded)
     EventAPIController(store: store).addRoutes(to: guarded)
+    DashboardController(store: store, renderer: renderer, threshold: configuration.disclosureThreshold).addRoutes(to: guarded)
     EventTransferController(store: store, renderer: renderer).addRoutes(to: guarded)
     VocabularyController(store: store, renderer: renderer).addRoutes(to: guarded)
     StandardsController(store: store, renderer: renderer).addRoutes(to: guarded)

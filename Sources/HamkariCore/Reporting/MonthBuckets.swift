@@ -1,0 +1,39 @@
+import Foundation
+
+/// Counts by day, gathered into the months of the reader's calendar (Solar Hijri months are not
+/// Gregorian ones), with every month between the first and the last shown, empty ones as zero.
+public enum MonthBuckets {
+    public struct Month: Hashable, Sendable, Comparable {
+        public var year: Int
+        public var month: Int
+
+        public init(year: Int, month: Int) {
+            self.year = year
+            self.month = month
+        }
+
+        /// `1405-02`.
+        public var key: String { String(format: "%04d-%02d", year, month) }
+
+        public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+        var next: Month { month == 12 ? Month(year: year + 1, month: 1) : Month(year: year, month: month + 1) }
+    }
+
+    /// `days`: Gregorian `YYYY-MM-DD` with their counts (in any order; days that do not parse are left out).
+    public static func months(_ days: [(day: String, count: Int)], in calendar: CalendarSystem) -> [(month: Month, count: Int)] {
+        var totals: [Month: Int] = [:]
+        for (text, count) in days {
+            guard let gregorian = CalendarDay(iso: text), let day = gregorian.converted(to: calendar) else { continue }
+            totals[Month(year: day.year, month: day.month), default: 0] += count
+        }
+        guard let first = totals.keys.min(), let last = totals.keys.max() else { return [] }
+        var months: [(Month, Int)] = []
+        var month = first
+        while month <= last {
+            months.append((month, totals[month] ?? 0))
+            month = month.next
+        }
+        return months
+    }
+}

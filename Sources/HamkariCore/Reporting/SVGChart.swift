@@ -1,0 +1,195 @@
+import Foundation
+
+/// Charts drawn on the server as SVG: bars, stacked bars and lines, with a title and a
+/// description for screen readers (the data table stands beside the chart in the page), a
+/// palette that colour-blind readers can tell apart (Okabe and Ito), numbers in the reader's
+/// digits, and on right-to-left pages the categories running from the right.
+public struct SVGChart: Sendable {
+    public enum Kind: String, Sendable {
+        case bar, stackedBar = "stacked-bar", line
+    }
+
+    public struct Series: Sendable {
+        public var name: String
+        /// One per label; nil where the figure is held back.
+        public var values: [Int?]
+
+        public init(name: String, values: [Int?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    /// Okabe–Ito: distinguishable with every common colour-vision deficiency.
+    public static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+    public var kind: Kind
+    public var title: String
+    public var description: String
+    public var labels: [String]
+    public var series: [Series]
+    public var rightToLeft: Bool
+    /// Writes a number in the reader's digits.
+    public var number: @Sendable (Int) -> String
+    /// What a held-back figure is marked with.
+    public var suppressedMark: String
+    public var width = 640
+    public var height = 260
+
+    public init(kind: Kind, title: String, description: String, labels: [String], series: [Series], rightToLeft: Bool,
+                suppressedMark: String = "*", number: @escaping @Sendable (Int) -> String = { String($0) }) {
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.labels = labels
+        self.series = series
+        self.rightToLeft = rightToLeft
+        self.suppressedMark = suppressedMark
+        self.number = number
+    }
+
+    private var plot: (left: Double, right: Double, top: Double, bottom: Double) {
+        (rightToLeft ? 16 : 48, Double(width) - (rightToLeft ? 48 : 16), 12, Double(height) - 56)
+    }
+
+    /// The largest height a category reaches: one value, or the sum of a stack.
+    private var maximum: Int {
+        let tops = labels.indices.map { index in
+            kind == .stackedBar ? series.reduce(0) { $0 + (Self.value($1, index) ?? 0) } : series.map { Self.value($0, index) ?? 0 }.max() ?? 0
+        }
+        return max(1, tops.max() ?? 1)
+    }
+
+    /// A round number at or above `maximum`, and the step between gridlines.
+    private var scale: (top: Int, step: Int) {
+        let raw = Double(maximum) / 4
+        let magnitude = pow(10, floor(log10(max(raw, 1))))
+        let step = Int([1, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude)
+        return (step * Int(ceil(Double(maximum) / Double(step))), step)
+    }
+
+    /// The category's slot, counted from the left, or from the right on right-to-left pages.
+    private func slot(_ index: Int) -> (start: Double, width: Double) {
+        let width = (plot.right - plot.left) / Double(max(labels.count, 1))
+        let position = rightToLeft ? labels.count - 1 - index : index
+        return (plot.left + Double(position) * width, width)
+    }
+
+    private func y(_ value: Int) -> Double {
+        plot.bottom - (plot.bottom - plot.top) * Double(value) / Double(scale.top)
+    }
+
+    public func render() -> String {
+        // Ids from the text itself (FNV-1a), so the same chart is the same bytes on every render.
+        let id = "c" + String((title + description).utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }, radix: 36)
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)t \(id)d" class="chart">\
+            <title id="\(id)t">\(Self.escape(title))</title><desc id="\(id)d">\(Self.escape(description))</desc>
+            """
+        svg += axes()
+        switch kind {
+        case .bar: svg += bars(stacked: false)
+        case .stackedBar: svg += bars(stacked: true)
+        case .line: svg += lines()
+        }
+        svg += legend()
+        return svg + "</svg>"
+    }
+
+    private func axes() -> String {
+        var out = "<g font-size=\"11\" fill=\"#333\">"
+        let labelX = rightToLeft ? plot.right + 6 : plot.left - 6
+        let anchor = rightToLeft ? "start" : "end"
+        for value in stride(from: 0, through: scale.top, by: scale.step) {
+            let at = Self.round(y(value))
+            out += "<line x1=\"\(Self.round(plot.left))\" x2=\"\(Self.round(plot.right))\" y1=\"\(at)\" y2=\"\(at)\" stroke=\"#ddd\"/>"
+            out += "<text x=\"\(Self.round(labelX))\" y=\"\(Self.round(y(value) + 4))\" text-anchor=\"\(anchor)\">\(number(value))</text>"
+        }
+        // Label every category when they fit; otherwise every few, so that they never overlap.
+        let every = max(1, Int(ceil(Double(labels.count) * 48 / (plot.right - plot.left))))
+        for (index, label) in labels.enumerated() where index % every == 0 {
+            let place = slot(index)
+            out += "<text x=\"\(Self.round(place.start + place.width / 2))\" y=\"\(Self.round(plot.bottom + 16))\" text-anchor=\"middle\">\(Self.escape(label))</text>"
+        }
+        return out + "</g>"
+    }
+
+    private func bars(stacked: Bool) -> String {
+        var out = "<g>"
+        for index in labels.indices {
+            let place = slot(index)
+            let groups = stacked ? 1 : max(series.count, 1)
+            let barWidth = place.width * 0.8 / Double(groups)
+            var base = 0
+            for (number, one) in series.enumerated() {
+                let offset = stacked ? 0 : (rightToLeft ? groups - 1 - number : number)
+                let x = place.start + place.width * 0.1 + Double(offset) * barWidth
+                guard let value = Self.value(one, index) else {
+                    out += "<text x=\"\(Self.round(x + barWidth / 2))\" y=\"\(Self.round(y(base) - 3))\" text-anchor=\"middle\" font-size=\"11\">\(suppressedMark)</text>"
+                    continue
+                }
+                let top = y(base + value), bottom = y(base)
+                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\" fill=\"\(Self.palette[number % Self.palette.count])\"><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
+                if stacked { base += value }
+            }
+        }
+        return out + "</g>"
+    }
+
+    private func lines() -> String {
+        var out = "<g fill=\"none\" stroke-width=\"2\">"
+        for (number, one) in series.enumerated() {
+            let colour = Self.palette[number % Self.palette.count]
+            // A held-back month breaks the line rather than drawing it through a guess.
+            var path = "", pen = false
+            for index in labels.indices {
+                guard let value = Self.value(one, index) else {
+                    pen = false
+                    continue
+                }
+                let place = slot(index)
+                path += "\(pen ? "L" : "M")\(Self.round(place.start + place.width / 2)) \(Self.round(y(value)))"
+                pen = true
+            }
+            out += "<path d=\"\(path)\" stroke=\"\(colour)\"/>"
+        }
+        return out + "</g>"
+    }
+
+    private func legend() -> String {
+        guard series.count > 1 else { return "" }
+        var out = "<g font-size=\"11\" fill=\"#333\">"
+        var x = rightToLeft ? plot.right : plot.left
+        for (number, one) in series.enumerated() {
+            let width = Double(one.name.count * 7 + 24)
+            let box = rightToLeft ? x - 10 : x
+            out += "<rect x=\"\(Self.round(box))\" y=\"\(height - 18)\" width=\"10\" height=\"10\" fill=\"\(Self.palette[number % Self.palette.count])\"/>"
+            out += "<text x=\"\(Self.round(rightToLeft ? box - 4 : box + 14))\" y=\"\(height - 9)\" text-anchor=\"\(rightToLeft ? "end" : "start")\">\(Self.escape(one.name))</text>"
+            x += rightToLeft ? -width : width
+        }
+        return out + "</g>"
+    }
+
+    private static func value(_ series: Series, _ index: Int) -> Int? {
+        index < series.values.count ? series.values[index] : nil
+    }
+
+    static func round(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

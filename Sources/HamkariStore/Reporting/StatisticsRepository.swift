@@ -1,0 +1,120 @@
+import Foundation
+import HamkariCore
+import SQLKit
+
+/// The dashboard's figures, counted in SQL over exactly the events the reader may see (the same
+/// condition the lists use), so a record hidden from someone is never counted for them.
+public struct StatisticsRepository: Sendable {
+    let backend: any DatabaseBackend
+    let events: EventRepository
+    let meetings: MeetingRepository
+
+    /// What to count.
+    public struct Scope: Sendable {
+        public var query: EventQuery
+        public var visibility: EventVisibility
+        /// Only verified events each of whose sources agreed to public use (at least one source): for publication.
+        public var publicationOnly: Bool
+        /// Whether protection cases are counted (for those who may see them).
+        public var includesCases: Bool
+        /// Months in this calendar.
+        public var calendar: CalendarSystem
+
+        public init(query: EventQuery, visibility: EventVisibility, publicationOnly: Bool, includesCases: Bool, calendar: CalendarSystem) {
+            self.query = query
+            self.visibility = visibility
+            self.publicationOnly = publicationOnly
+            self.includesCases = includesCases
+            self.calendar = calendar
+        }
+    }
+
+    /// The condition of publication: verified, with sources, every one of them consenting to public use.
+    static let publishable: SQLQueryString = """
+        events.status = 'verified' AND EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id) \
+        AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id AND s.consent <> 'public')
+        """
+
+    public func figures(_ scope: Scope) async throws -> DashboardFigures {
+        var clause = events.whereClause(scope.query, scope.visibility)
+        if scope.publicationOnly { clause = "\(clause) AND \(Self.publishable)" }
+        let condition = clause
+        let (from, to) = (scope.query.from ?? "0000-01-01", scope.query.to ?? "9999-12-31")
+        let counted = try await backend.read { database in
+            func pairs(_ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {
+                try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
+            }
+            let days = try await pairs("SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
+            var facets: [EventFacet: [(key: String, count: Int)]] = [:]
+            for facet in EventFacet.allCases { facets[facet] = try await pairs(EventRepository.countsSQL(by: facet, condition)) }
+            let people = try await database.raw("""
+                SELECT p.sex AS sex, p.age_group AS age, COUNT(DISTINCT p.id) AS n FROM event_people p JOIN events ON events.id = p.event_id \
+                WHERE \(condition) AND EXISTS (SELECT 1 FROM event_acts x WHERE x.victim_person_id = p.id) GROUP BY p.sex, p.age_group
+                """).all().map { (sex: try $0.text("sex"), age: try $0.text("age"), count: try $0.int("n")) }
+            let groups = try await database.raw("""
+                SELECT COALESCE(SUM(m), 0) AS men, COALESCE(SUM(w), 0) AS women, COALESCE(SUM(b), 0) AS boys, COALESCE(SUM(g), 0) AS girls, \
+                COALESCE(SUM(u), 0) AS unknown FROM (SELECT MAX(x.victims_men) AS m, MAX(x.victims_women) AS w, MAX(x.victims_boys) AS b, \
+                MAX(x.victims_girls) AS g, MAX(x.victims_unknown) AS u FROM event_acts x JOIN events ON events.id = x.event_id \
+                WHERE \(condition) AND x.victim_person_id IS NULL GROUP BY x.event_id) AS per_event
+                """).first().map { row in
+                    GroupCount(men: try row.int("men"), women: try row.int("women"), boys: try row.int("boys"), girls: try row.int("girls"),
+                               unknown: try row.int("unknown"))
+                } ?? GroupCount()
+            var cases: [(opened: Date, closed: Date?)] = []
+            if scope.includesCases {
+                cases = try await database.select().columns("opened_at", "closed_at").from("protection_cases").all().map { row in
+                    (try row.date("opened_at"), try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) })
+                }
+            }
+            return (days, facets, people, groups, cases)
+        }
+        let reach = try await meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
+        return Self.assemble(days: counted.0, facets: counted.1, people: counted.2, groups: counted.3, cases: counted.4, reach: reach,
+                             calendar: scope.calendar, from: from, to: to)
+    }
+
+    static func assemble(days: [(key: String, count: Int)], facets: [EventFacet: [(key: String, count: Int)]],
+                         people: [(sex: String, age: String, count: Int)], groups: GroupCount, cases: [(opened: Date, closed: Date?)],
+                         reach: AwarenessReach, calendar: CalendarSystem, from: String, to: String) -> DashboardFigures {
+        let dated = days.filter { !$0.key.isEmpty }.map { (day: $0.key, count: $0.count) }
+        let months = MonthBuckets.months(dated, in: calendar)
+        func sorted(_ facet: EventFacet) -> CountTable {
+            let pairs = facets[facet] ?? []
+            return CountTable(pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key })
+        }
+        var victims = Array(repeating: Array(repeating: 0, count: 3), count: 3)
+        for person in people {
+            let sex = DashboardFigures.sexes.firstIndex(of: person.sex) ?? 2
+            let age = Person.AgeGroup(rawValue: person.age).map { $0 == .unknown ? 2 : $0.isChild ? 0 : 1 } ?? 2
+            victims[sex][age] += person.count
+        }
+        victims[0][1] += groups.women
+        victims[0][0] += groups.girls
+        victims[1][1] += groups.men
+        victims[1][0] += groups.boys
+        victims[2][2] += groups.unknown
+        // Cases by the month they were opened and the month they were closed, within the period.
+        var caseMonths: [MonthBuckets.Month: (opened: Int, closed: Int)] = [:]
+        func month(_ date: Date) -> MonthBuckets.Month? {
+            let gregorian = CalendarDay(date, in: .gregorian).numeric
+            guard gregorian >= from, gregorian <= to else { return nil }
+            let day = CalendarDay(date, in: calendar)
+            return MonthBuckets.Month(year: day.year, month: day.month)
+        }
+        for one in cases {
+            if let opened = month(one.opened) { caseMonths[opened, default: (0, 0)].opened += 1 }
+            if let closed = one.closed.flatMap(month) { caseMonths[closed, default: (0, 0)].closed += 1 }
+        }
+        let caseKeys = caseMonths.keys.sorted()
+        return DashboardFigures(
+            byMonth: CountTable(months.map { (key: $0.month.key, count: $0.count) }),
+            byActType: sorted(.actType), byPerpetratorType: sorted(.perpetratorType),
+            byProvince: sorted(.province), byDistrict: sorted(.district), byStatus: sorted(.status),
+            victims: CountTable(rows: DashboardFigures.sexes, columns: DashboardFigures.ages, counts: victims),
+            cases: CountTable(rows: caseKeys.map(\.key), columns: ["opened", "closed"],
+                              counts: caseKeys.map { [caseMonths[$0]?.opened ?? 0, caseMonths[$0]?.closed ?? 0] }),
+            awareness: CountTable(reach.byProvince.filter { !$0.pcode.isEmpty }.map { (key: $0.pcode, count: $0.attendance.total) },
+                                  column: "participants"),
+            undated: days.filter { $0.key.isEmpty }.reduce(0) { $0 + $1.count })
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HamkariCore
+
+/// The dashboard's tables in the reader's language and digits, each with its chart.
+struct DashboardView {
+    let localizer: Localizer
+    let locale: AppLocale
+    let calendar: CalendarSystem
+    let places: [String: AdminUnit]
+    let vocabulary = Vocabulary.builtIn
+
+    func text(_ key: String) -> String { localizer.string(key, locale) }
+    func number(_ value: Int) -> String { Numerals.format(value, for: locale) }
+
+    func shown(_ count: ShownCount) -> String { count.value.map(number) ?? text("dashboard_suppressed_mark") }
+
+    /// A row key as a reader reads it.
+    func label(_ key: String, in table: String) -> String {
+        switch table {
+        case "by_month", "cases": month(key)
+        case "by_act_type": vocabulary.label(.actType, key, in: locale)
+        case "by_perpetrator_type": vocabulary.label(.perpetratorType, key, in: locale)
+        case "by_province", "by_district", "awareness": key.isEmpty ? text("place_unknown") : places[key]?.name(in: locale) ?? key
+        case "by_status": text("status_\(key)")
+        case "victims": text("dashboard_sex_\(key)")
+        default: key
+        }
+    }
+
+    func columnLabel(_ column: String, in table: String) -> String {
+        switch table {
+        case "victims": text("dashboard_age_\(column)")
+        case "cases": text("dashboard_cases_\(column)")
+        case "awareness": text("dashboard_participants")
+        default: text("dashboard_events")
+        }
+    }
+
+    func month(_ key: String) -> String {
+        let parts = key.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return key }
+        return Numerals.localize("\(calendar.monthName(parts[1], in: locale)) \(parts[0])", for: locale)
+    }
+
+    /// The chart each table is drawn as; nil for those shown as a table only.
+    func chartKind(_ table: String) -> SVGChart.Kind? {
+        switch table {
+        case "by_month", "cases": .line
+        case "victims": .stackedBar
+        case "by_district", "awareness": nil
+        default: .bar
+        }
+    }
+
+    func chart(_ table: ShownTable, named name: String) -> String? {
+        guard let kind = chartKind(name), !table.rows.isEmpty else { return nil }
+        let title = text("dashboard_\(name)")
+        let labels = table.rows.map { kind == .line ? Numerals.localize(shortMonth($0), for: locale) : label($0, in: name) }
+        let axis: [String], series: [SVGChart.Series]
+        if kind == .stackedBar {
+            // Victims: a bar per age group, stacked by sex.
+            axis = table.columns.map { columnLabel($0, in: name) }
+            series = table.rows.enumerated().map { row in
+                SVGChart.Series(name: label(row.element, in: name), values: table.cells[row.offset].map(\.value))
+            }
+        } else {
+            axis = labels
+            series = table.columns.indices.map { column in
+                SVGChart.Series(name: columnLabel(table.columns[column], in: name), values: table.cells.map { $0[column].value })
+            }
+        }
+        return SVGChart(kind: kind, title: title, description: description(of: table, named: name), labels: axis, series: series,
+                        rightToLeft: locale.isRightToLeft, suppressedMark: text("dashboard_suppressed_mark"),
+                        number: { [locale] in Numerals.format($0, for: locale) }).render()
+    }
+
+    private func shortMonth(_ key: String) -> String {
+        let parts = key.split(separator: "-")
+        return parts.count == 2 ? "\(Int(parts[1]) ?? 0)/\(parts[0].suffix(2))" : key
+    }
+
+    /// What the chart shows, in words: its largest figures.
+    private func description(of table: ShownTable, named name: String) -> String {
+        let total = shown(table.total)
+        let largest = table.rows.indices.compactMap { index in table.rowTotals[index].value.map { (index, $0) } }
+            .sorted { $0.1 > $1.1 }.prefix(3).map { "\(label(table.rows[$0.0], in: name)): \(number($0.1))" }
+        return "\(text("total")): \(total). " + largest.joined(separator: "; ")
+    }
+
+    /// The template's values for one table.
+    func section(_ table: ShownTable, named name: String) -> [String: Any] {
+        let multiColumn = table.columns.count > 1
+        return [
+            "name": name, "title": text("dashboard_\(name)"), "chart": chart(table, named: name) ?? "", "hasChart": chartKind(name) != nil,
+            "columns": table.columns.map { ["label": columnLabel($0, in: name)] }, "multiColumn": multiColumn,
+            "rows": table.rows.indices.map { index -> [String: Any] in
+                ["label": label(table.rows[index], in: name), "cells": table.cells[index].map { ["value": shown($0)] },
+                 "total": shown(table.rowTotals[index])]
+            },
+            "columnTotals": (table.rows.count > 1 ? table.columnTotals : table.cells.first ?? []).map { ["value": shown($0)] },
+            "total": shown(table.total), "empty": table.rows.isEmpty,
+        ]
+    }
+}

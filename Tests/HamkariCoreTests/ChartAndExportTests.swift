@@ -1,0 +1,55 @@
+import Foundation
+import HamkariCore
+import Testing
+
+@Suite("Charts drawn on the server, months in either calendar, HXL exports")
+struct ChartAndExportTests {
+    @Test("Days fall into Solar Hijri months; months with nothing are zero")
+    func months() {
+        let months = MonthBuckets.months([("2026-03-20", 1), ("2026-03-21", 2), ("2026-05-30", 4)], in: .solarHijri)
+        #expect(months.map(\.month.key) == ["1404-12", "1405-01", "1405-02", "1405-03"])
+        #expect(months.map(\.count) == [1, 2, 0, 4])
+        #expect(MonthBuckets.months([("2026-03-20", 1), ("2026-03-21", 2)], in: .gregorian).map(\.count) == [3])
+        #expect(MonthBuckets.months([("not a day", 3)], in: .gregorian).isEmpty)
+    }
+
+    @Test("A chart has its title and description, the reader's digits, a mark for what is held back; right to left runs from the right")
+    func chart() throws {
+        func chart(rtl: Bool) -> String {
+            SVGChart(kind: .bar, title: "رویدادها <ماه>", description: "مجموع: ۴۲", labels: ["حمل", "ثور"],
+                     series: [SVGChart.Series(name: "رویدادها", values: [40, nil])], rightToLeft: rtl,
+                     number: { Numerals.format($0, for: .dari) }).render()
+        }
+        let left = chart(rtl: false), right = chart(rtl: true)
+        #expect(left.hasPrefix("<svg") && left.contains("role=\"img\"") && left.contains("<title id="))
+        #expect(left.contains("رویدادها &lt;ماه&gt;") && left.contains("<desc id="))
+        #expect(left.contains("۴۰") && !left.contains(">40<"), "digits in the reader's script")
+        #expect(left.contains(">*</text>"), "the held-back month is marked, not drawn")
+        func firstBarX(_ svg: String) throws -> Double {
+            let range = try #require(svg.range(of: "<rect x=\""))
+            return Double(svg[range.upperBound...].prefix { $0 != "\"" }) ?? 0
+        }
+        #expect(try firstBarX(right) > firstBarX(left), "the first month stands at the right on a right-to-left page")
+        #expect(chart(rtl: true) == right, "the same chart is the same bytes")
+        for colour in SVGChart.palette.prefix(2) { #expect(!colour.isEmpty) }
+        let stacked = SVGChart(kind: .stackedBar, title: "t", description: "d", labels: ["child", "adult"],
+                               series: [SVGChart.Series(name: "female", values: [3, 4]), SVGChart.Series(name: "male", values: [5, 6])],
+                               rightToLeft: false).render()
+        #expect(stacked.components(separatedBy: "<rect").count - 1 == 4 + 2, "four bars and two legend keys")
+        let line = SVGChart(kind: .line, title: "t", description: "d", labels: ["1", "2", "3"],
+                            series: [SVGChart.Series(name: "opened", values: [1, nil, 3])], rightToLeft: false).render()
+        #expect(line.components(separatedBy: "M").count - 1 == 2, "a held-back month breaks the line")
+    }
+
+    @Test("HXL export: the header, a row of hashtags, held-back figures left empty, and the totals")
+    func hxl() {
+        let shown = DisclosureControl().protect(CountTable([("AF1801", 12), ("AF1808", 3), ("AF1810", 20)]))
+        let csv = AggregateExport.csv(shown, named: "by_district", hxl: true)
+        #expect(csv == "key,count\r\n#adm2+code,#event+num\r\nAF1801,\r\nAF1808,\r\nAF1810,20\r\ntotal,35\r\n")
+        let victims = AggregateExport.csv(ShownTable(unsuppressed: CountTable(rows: ["female"], columns: ["child", "adult"], counts: [[3, 9]])),
+                                          named: "victims", hxl: true)
+        #expect(victims.contains("#affected+sex,#affected+children,#affected+adults,#affected+total"))
+        #expect(victims.contains("female,3,9,12"))
+        #expect(!AggregateExport.csv(shown, named: "by_district", hxl: false).contains("#"))
+    }
+}
