@@ -141,17 +141,20 @@ public struct SVGChart: Sendable {
         for (number, one) in series.enumerated() {
             let colour = Self.palette[number % Self.palette.count]
             // A held-back month breaks the line rather than drawing it through a guess.
-            var path = "", pen = false
+            var path = "", dots = "", pen = false
             for index in labels.indices {
                 guard let value = Self.value(one, index) else {
                     pen = false
                     continue
                 }
                 let place = slot(index)
-                path += "\(pen ? "L" : "M")\(Self.round(place.start + place.width / 2)) \(Self.round(y(value)))"
+                let (x, y) = (Self.round(place.start + place.width / 2), Self.round(y(value)))
+                path += "\(pen ? "L" : "M")\(x) \(y)"
+                // A dot on every point, so that a single month (or one between held-back ones) is seen.
+                dots += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3\" fill=\"\(colour)\"/>"
                 pen = true
             }
-            out += "<path d=\"\(path)\" stroke=\"\(colour)\"/>"
+            out += "<path d=\"\(path)\" stroke=\"\(colour)\"/>" + dots
         }
         return out + "</g>"
     }

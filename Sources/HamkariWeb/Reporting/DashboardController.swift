@@ -104,7 +104,7 @@ struct DashboardController: Sendable {
         let view = DashboardView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
                                  places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first }))
         let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: [])
-        var values: [String: Any] = [:]
+        var values: [String: Any] = ["issues": [[String: Any]]()]
         let parameters = request.uri.queryParameters
         for name in ["from", "to"] { values[name] = parameters.get(name) ?? "" }
         values["publication"] = parameters.get("publication") == "true"

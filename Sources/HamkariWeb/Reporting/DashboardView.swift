@@ -99,6 +99,8 @@ struct DashboardView {
             },
             "columnTotals": (table.rows.count > 1 ? table.columnTotals : table.cells.first ?? []).map { ["value": shown($0)] },
             "total": shown(table.total), "empty": table.rows.isEmpty,
+            // An event with several types counts under each: the sum is not the number of events.
+            "countsEachType": ["by_act_type", "by_perpetrator_type"].contains(name),
         ]
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import HamkariCore
+import HamkariWeb
+import TestSupport
+import Testing
+
+/// Headless Chromium from Debian (`apt-get install chromium`), run on a copy of the page with its
+/// stylesheet beside it; a script added to the copy measures the layout and writes it into the DOM,
+/// which `--dump-dom` prints once the page has been laid out.
+enum HeadlessChromium {
+    static let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func run(_ arguments: [String], in directory: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(path))
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files",
+                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
+        let output = directory.appendingPathComponent("chromium.out")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+}
+
+@Suite("The dashboard in a real browser (headless Chromium)", .enabled(if: HeadlessChromium.path != nil, "needs Debian's chromium"))
+struct DashboardBrowserTests {
+    static let measure = """
+        <script>
+        const svg = document.querySelector('#by_act_type svg').getBoundingClientRect();
+        const bars = Array.from(document.querySelectorAll('#by_act_type svg rect')).map(r => r.getBoundingClientRect()).filter(b => b.width > 0 && b.height > 0);
+        document.body.setAttribute('data-layout', JSON.stringify({direction: getComputedStyle(document.body).direction, bars: bars.length,
+          first: bars.length ? (bars[0].left - svg.left) / svg.width : -1, tables: document.querySelectorAll('table').length, width: svg.width}));
+        </script>
+        """
+
+    @Test("Charts and tables lay out in English and in Dari; in Dari the page and the categories run right to left; screenshots taken")
+    func dashboard() async throws {
+        try await withTemporaryDirectory { directory async throws in
+            try await withTestApplication(.sqlite) { client, session async throws in
+                _ = try await DashboardTests.events(session)
+                try await client.execute(uri: "/static/hamkari.css", method: .get) { response async throws in
+                    try Data(buffer: response.body).write(to: directory.appendingPathComponent("hamkari.css"))
+                }
+                var first: [String: Double] = [:]
+                for locale in [AppLocale.english, .dari] {
+                    let html = try await client.execute(uri: "/dashboard?statuses=all&lang=\(locale.tag)", method: .get, headers: session.pages) {
+                        String(buffer: $0.body)
+                    }
+                    let page = directory.appendingPathComponent("dashboard-\(locale.tag).html")
+                    try html.replacingOccurrences(of: "href=\"/static/hamkari.css\"", with: "href=\"hamkari.css\"")
+                        .replacingOccurrences(of: "</body>", with: Self.measure + "</body>").write(to: page, atomically: true, encoding: .utf8)
+                    let dom = try HeadlessChromium.run(["--window-size=1100,1600", "--dump-dom", page.absoluteString], in: directory)
+                    let attribute = try #require(dom.range(of: "data-layout=\"").map { dom[$0.upperBound...].prefix { $0 != "\"" } })
+                    let json = String(attribute).replacingOccurrences(of: "&quot;", with: "\"")
+                    let layout = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                    #expect(layout["direction"] as? String == locale.direction, "\(locale)")
+                    #expect((layout["bars"] as? Int ?? 0) >= 2 && (layout["width"] as? Double ?? 0) > 300, "the chart has a size on screen: \(layout)")
+                    #expect((layout["tables"] as? Int ?? 0) >= 6, "each figure has its table")
+                    first[locale.tag] = layout["first"] as? Double ?? -1
+                    let shot = directory.appendingPathComponent("dashboard-\(locale.tag).png")
+                    _ = try HeadlessChromium.run(["--window-size=1100,1600", "--screenshot=\(shot.path)", page.absoluteString], in: directory)
+                    let png = try Data(contentsOf: shot)
+                    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a screenshot of a drawn page")
+                    // Kept for a person to look at after the run.
+                    try? png.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-dashboard-\(locale.tag).png"))
+                }
+                #expect((first["en"] ?? 1) < 0.5 && (first["fa-AF"] ?? 0) > 0.5, "the first category stands left in English, right in Dari: \(first)")
+            }
+        }
+    }
+}
