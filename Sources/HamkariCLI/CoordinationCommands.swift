@@ -38,7 +38,7 @@ struct AnnouncementPublishCommand: AsyncParsableCommand {
             guard let author = try await opened.users.find(login: by), author.role == .coordinator else {
                 throw CommandFailure("--by: \(by) is not a coordinator's login. Nothing was published.")
             }
-            let units = Dictionary(uniqueKeysWithValues: try await opened.gazetteer.all().map { ($0.pcode, $0) })
+            let units = try await opened.gazetteer.byPcode()
             let (announcement, issues) = fields.announcement(by: author.id, units: units)
             try OrganisationCreateCommand.refuse(issues)
             guard let announcement else { throw CommandFailure("Nothing was published.") }

@@ -47,7 +47,7 @@ struct OrganisationCreateCommand: AsyncParsableCommand {
         let fields = OrganisationFields(names: names.tagged, kind: kind, provincePcode: province, districtPcode: district,
                                         areas: Self.list(areas), themes: Self.list(themes))
         let profile = try await Instance.with(store, unlock: unlock, label: "hamkari.organisation") { opened in
-            let units = Dictionary(uniqueKeysWithValues: try await opened.gazetteer.all().map { ($0.pcode, $0) })
+            let units = try await opened.gazetteer.byPcode()
             let blank = OrganisationProfile(organisation: Organisation(names: LocalizedNames(english: ""), kind: .ngo))
             let (profile, issues) = DirectoryValidation.checked(fields, over: blank, units: units)
             try Self.refuse(issues)
@@ -111,7 +111,7 @@ struct NetworkCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let network = try await Instance.with(store, unlock: unlock, label: "hamkari.network") { opened in
-            let units = Dictionary(uniqueKeysWithValues: try await opened.gazetteer.all().map { ($0.pcode, $0) })
+            let units = try await opened.gazetteer.byPcode()
             let (network, issues) = DirectoryValidation.network(from: NetworkFields(names: names.tagged, region: OrganisationCreateCommand.list(region)),
                                                                 units: units)
             try OrganisationCreateCommand.refuse(issues)

@@ -16,7 +16,7 @@ enum HeadlessChromium {
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files",
                              "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
         let output = directory.appendingPathComponent("chromium.out")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice

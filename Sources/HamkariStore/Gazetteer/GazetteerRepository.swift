@@ -22,6 +22,11 @@ public struct GazetteerRepository: Sendable {
         return try await cache.value(.gazetteer) { try await repository.units(where: { $0 }) }
     }
 
+    /// Every unit by its P-code.
+    public func byPcode() async throws -> [String: AdminUnit] {
+        Dictionary(uniqueKeysWithValues: try await all().map { ($0.pcode, $0) })
+    }
+
     public func unit(pcode: String) async throws -> AdminUnit? {
         try await units(where: { $0.where("pcode", .equal, pcode) }).first
     }

@@ -80,7 +80,7 @@ struct AnnouncementController: Sendable {
     }
 
     private func make(_ fields: AnnouncementFields, _ identity: SignedIn) async throws -> Announcement {
-        let units = Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) })
+        let units = try await store.gazetteer.byPcode()
         let (announcement, issues) = fields.announcement(by: identity.user.id, units: units)
         guard let announcement else { throw AppError.invalid(issues) }
         return announcement
@@ -118,7 +118,7 @@ struct AnnouncementController: Sendable {
 
     private func directoryView(_ context: AppRequestContext) async throws -> DirectoryView {
         DirectoryView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                      places: Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) }), networks: [:])
+                      places: try await store.gazetteer.byPcode(), networks: [:])
     }
 
     private func listPage(issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {

@@ -56,7 +56,7 @@ struct DirectoryInputs: Sendable {
     }
 
     private func units() async throws -> [String: AdminUnit] {
-        Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) })
+        try await store.gazetteer.byPcode()
     }
 
     func focalPoint(_ fields: FocalPointFields, of organisation: UUID) async throws -> FocalPoint {

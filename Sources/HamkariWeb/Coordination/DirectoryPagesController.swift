@@ -105,15 +105,8 @@ struct DirectoryPagesController: Sendable {
 
     private func view(_ context: AppRequestContext) async throws -> DirectoryView {
         DirectoryView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                      places: Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) }),
+                      places: try await store.gazetteer.byPcode(),
                       networks: Dictionary(uniqueKeysWithValues: try await store.directory.networks().map { ($0.id, $0) }))
-    }
-
-    private func render(_ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext,
-                        _ identity: SignedIn) async throws -> HTMLPage {
-        var values = values
-        values["csrf"] = identity.csrfToken ?? ""
-        return renderer.render(template, title: title, values: values, networkName: try await store.networkName(), request: request, context: context)
     }
 
     private func directoryPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
@@ -135,7 +128,7 @@ struct DirectoryPagesController: Sendable {
         values["provinceOptions"] = renderer.options(eventView.provinceOptions(selected: nil)).selecting(filter.province)
         values["themes"] = Theme.allCases.map { ["value": $0.rawValue, "label": view.text("theme_\($0.rawValue)"), "selected": $0 == filter.theme] }
         values["mayManage"] = AccessPolicy.decide(identity.subject, .manageOrganisations).isAllowed
-        return try await render("organisations", title: view.text("organisations_title"), values, request, context, identity)
+        return try await renderer.formPage(store, "organisations", title: view.text("organisations_title"), values, request, context, identity)
     }
 
     private func profilePage(
@@ -157,7 +150,7 @@ struct DirectoryPagesController: Sendable {
             }
             values["focalPoints"] = points
         }
-        return try await render("organisation", title: organisation.names.name(in: context.locale), values, request, context, identity)
+        return try await renderer.formPage(store, "organisation", title: organisation.names.name(in: context.locale), values, request, context, identity)
     }
 
     private func formPage(
@@ -183,7 +176,7 @@ struct DirectoryPagesController: Sendable {
             "themes": view.themeOptions(chosen: profile.themes),
             "issues": issues.map { ["field": $0.field, "message": view.text($0.messageKey)] },
         ]
-        return try await render("organisation-form", title: view.text(isNew ? "organisation_new" : "organisation_edit"), values, request, context, identity)
+        return try await renderer.formPage(store, "organisation-form", title: view.text(isNew ? "organisation_new" : "organisation_edit"), values, request, context, identity)
     }
 
     private func networksPage(issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
@@ -198,7 +191,7 @@ struct DirectoryPagesController: Sendable {
             "provinces": view.provinceChoices(chosen: []),
             "issues": issues.map { ["field": $0.field, "message": view.text($0.messageKey)] },
         ]
-        return try await render("networks", title: view.text("networks_title"), values, request, context, identity)
+        return try await renderer.formPage(store, "networks", title: view.text("networks_title"), values, request, context, identity)
     }
 
     private func networkPage(
@@ -224,7 +217,7 @@ struct DirectoryPagesController: Sendable {
             },
             "issues": issues.map { ["field": $0.field, "message": view.text($0.messageKey)] },
         ]
-        return try await render("network", title: network.names.name(in: context.locale), values, request, context, identity)
+        return try await renderer.formPage(store, "network", title: network.names.name(in: context.locale), values, request, context, identity)
     }
 
     static func names(_ form: [String: String]) -> [String: String] {

@@ -30,7 +30,7 @@ struct MeetingInputs: Sendable {
     }
 
     private func checked(_ fields: MeetingFields, over original: Meeting, calendar: CalendarSystem) async throws -> (meeting: Meeting, issues: [ValidationIssue]) {
-        let units = Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) })
+        let units = try await store.gazetteer.byPcode()
         let organisations = Set(try await store.organisations.all().map(\.id))
         return MeetingValidation.checked(fields, over: original, units: units, organisations: organisations, calendar: calendar,
                                          today: CalendarDay(Date(), in: .gregorian))

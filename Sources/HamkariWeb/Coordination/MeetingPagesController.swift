@@ -94,16 +94,9 @@ struct MeetingPagesController: Sendable {
 
     private func view(_ context: AppRequestContext) async throws -> MeetingView {
         MeetingView(directory: DirectoryView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                                             places: Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) }),
+                                             places: try await store.gazetteer.byPcode(),
                                              networks: [:]),
                     organisations: Dictionary(uniqueKeysWithValues: try await store.organisations.all().map { ($0.id, $0) }))
-    }
-
-    private func render(_ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext,
-                        _ identity: SignedIn) async throws -> HTMLPage {
-        var values = values
-        values["csrf"] = identity.csrfToken ?? ""
-        return renderer.render(template, title: title, values: values, networkName: try await store.networkName(), request: request, context: context)
     }
 
     private func listPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
@@ -116,7 +109,7 @@ struct MeetingPagesController: Sendable {
             "kinds": Meeting.Kind.allCases.map { ["value": $0.rawValue, "label": view.text("meeting_kind_\($0.rawValue)"), "selected": $0 == kind] },
             "mayRecord": AccessPolicy.decide(identity.subject, .recordCoordination).isAllowed,
         ]
-        return try await render("meetings", title: view.text("meetings_title"), values, request, context, identity)
+        return try await renderer.formPage(store, "meetings", title: view.text("meetings_title"), values, request, context, identity)
     }
 
     private func meetingPage(_ meeting: Meeting, issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext,
@@ -154,7 +147,7 @@ struct MeetingPagesController: Sendable {
         }
         values["owners"] = view.organisationOptions(chosen: [])
         values["calendars"] = view.calendars(context.calendar)
-        return try await render("meeting", title: meeting.title, values, request, context, identity)
+        return try await renderer.formPage(store, "meeting", title: meeting.title, values, request, context, identity)
     }
 
     private func formPage(_ meeting: Meeting, isNew: Bool, issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext,
@@ -181,7 +174,7 @@ struct MeetingPagesController: Sendable {
             "outcomes": meeting.outcomes, "decisions": meeting.decisions,
             "issues": issues.map { ["field": $0.field, "message": view.text($0.messageKey)] },
         ]
-        return try await render("meeting-form", title: view.text(isNew ? "meeting_new" : "meeting_edit"), values, request, context, identity)
+        return try await renderer.formPage(store, "meeting-form", title: view.text(isNew ? "meeting_new" : "meeting_edit"), values, request, context, identity)
     }
 
     private func awarenessPage(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
@@ -214,7 +207,7 @@ struct MeetingPagesController: Sendable {
         values["topics"] = reach.topics.map { ["reference": $0.article.description, "path": "/standards/\($0.article.instrument)/\($0.article.number)",
                                                "sessions": Numerals.format($0.sessions, for: context.locale)] }
         values["unreached"] = reach.unreached.map { ["place": view.directory.place($0)] }
-        return try await render("awareness", title: view.text("awareness_title"), values, request, context, identity)
+        return try await renderer.formPage(store, "awareness", title: view.text("awareness_title"), values, request, context, identity)
     }
 
     static func meetingFields(_ form: [String: String]) -> MeetingFields {

@@ -120,14 +120,6 @@ struct ReferralController: Sendable {
          "date": DateDisplay.day(referral.createdAt, calendar: context.calendar, locale: context.locale)]
     }
 
-    private func render(_ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext,
-                        _ identity: SignedIn) async throws -> HTMLPage {
-        var values = values
-        values["csrf"] = identity.csrfToken ?? ""
-        values["issues"] = values["issues"] ?? [[String: Any]]()
-        return renderer.render(template, title: title, values: values, networkName: try await store.networkName(), request: request, context: context)
-    }
-
     private func listPage(issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
         let names = try await names(context)
         let values: [String: Any] = [
@@ -138,7 +130,7 @@ struct ReferralController: Sendable {
             "services": Referral.Service.allCases.map { ["value": $0.rawValue, "label": text("referral_service_\($0.rawValue)", context)] },
             "issues": issues.map { ["field": $0.field, "message": text($0.messageKey, context)] },
         ]
-        return try await render("referrals", title: text("referrals_title", context), values, request, context, identity)
+        return try await renderer.formPage(store, "referrals", title: text("referrals_title", context), values, request, context, identity)
     }
 
     private func referralPage(_ referral: Referral, issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext,
@@ -152,6 +144,6 @@ struct ReferralController: Sendable {
             ["value": $0.rawValue, "label": text("referral_status_\($0.rawValue)", context), "selected": $0 == referral.status]
         }
         values["issues"] = issues.map { ["field": $0.field, "message": text($0.messageKey, context)] }
-        return try await render("referral", title: referral.personCode, values, request, context, identity)
+        return try await renderer.formPage(store, "referral", title: referral.personCode, values, request, context, identity)
     }
 }

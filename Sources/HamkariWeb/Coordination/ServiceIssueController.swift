@@ -105,8 +105,10 @@ struct ServiceIssueController: Sendable {
     }
 
     private func applying(_ fields: ServiceIssueFields, to original: ServiceIssue, _ context: AppRequestContext) async throws -> ServiceIssue {
-        let units = Dictionary(uniqueKeysWithValues: try await store.gazetteer.all().map { ($0.pcode, $0) })
-        let meetings = Set(try await store.meetings.list(limit: 10_000).map(\.id))
+        let units = try await store.gazetteer.byPcode()
+        // Only the meeting a follow-up names is looked up, not every meeting.
+        var meetings = Set<UUID>()
+        if let id = fields.followUpMeetingId.flatMap(UUID.init(uuidString:)), try await store.meetings.find(id: id) != nil { meetings.insert(id) }
         let (issue, problems) = fields.applied(to: original, units: units, meetings: meetings, calendar: context.calendar)
         if !problems.isEmpty { throw AppError.invalid(problems) }
         return issue
@@ -150,13 +152,6 @@ struct ServiceIssueController: Sendable {
                 EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: try await store.organisations.all()))
     }
 
-    private func render(_ template: String, title: String, _ values: [String: Any], _ request: Request, _ context: AppRequestContext,
-                        _ identity: SignedIn) async throws -> HTMLPage {
-        var values = values
-        values["csrf"] = identity.csrfToken ?? ""
-        return renderer.render(template, title: title, values: values, networkName: try await store.networkName(), request: request, context: context)
-    }
-
     private func options<Value: CaseIterable & RawRepresentable>(_ type: Value.Type, prefix: String, selected: Value?, _ view: DirectoryView)
         -> [[String: Any]] where Value.RawValue == String {
         type.allCases.map { ["value": $0.rawValue, "label": view.text("\(prefix)_\($0.rawValue)"), "selected": $0.rawValue == selected?.rawValue] }
@@ -187,7 +182,7 @@ struct ServiceIssueController: Sendable {
         values["calendars"] = MeetingView(directory: view, organisations: [:]).calendars(context.calendar)
         values["showingAll"] = !filter.open
         values["mayRecord"] = AccessPolicy.decide(identity.subject, .recordCoordination).isAllowed
-        return try await render("service-issues", title: view.text("service_issues_title"), values, request, context, identity)
+        return try await renderer.formPage(store, "service-issues", title: view.text("service_issues_title"), values, request, context, identity)
     }
 
     private func issuePage(_ issue: ServiceIssue, issues: [ValidationIssue], _ request: Request, _ context: AppRequestContext,
@@ -205,6 +200,6 @@ struct ServiceIssueController: Sendable {
             "calendars": MeetingView(directory: view, organisations: [:]).calendars(context.calendar),
             "issues": issues.map { ["field": $0.field, "message": view.text($0.messageKey)] },
         ]
-        return try await render("service-issue", title: issue.community, values, request, context, identity)
+        return try await renderer.formPage(store, "service-issue", title: issue.community, values, request, context, identity)
     }
 }
