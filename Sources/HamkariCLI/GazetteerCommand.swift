@@ -7,7 +7,7 @@ struct GazetteerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Manage the gazetteer of provinces and districts.",
-        subcommands: [GazetteerImportCommand.self]
+        subcommands: [GazetteerImportCommand.self, GazetteerImportBoundariesCommand.self]
     )
 }
 

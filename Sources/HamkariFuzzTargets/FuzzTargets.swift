@@ -20,6 +20,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case keyfile
     /// The gazetteer importer (OCHA P-code lists).
     case gazetteer
+    /// The boundary importer (GeoJSON), its matching and simplification.
+    case boundaries
 
     public func run(_ data: Data) {
         switch self {
@@ -46,6 +48,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         case .gazetteer:
             _ = try? PcodeListImport.parse(String(decoding: data, as: UTF8.self), source: "fuzz")
+        case .boundaries:
+            _ = try? BoundaryImport(units: BuiltInGazetteer.all, source: "fuzz").run(data)
         }
     }
 

@@ -22,3 +22,14 @@ public enum SharedData {
 
     public static let ochaPcodes = "admin/afg_pcodes_adm1_adm2_ocha.csv"
 }
+
+extension SharedData {
+    public static let provinceBoundaries = "admin/geoBoundaries-AFG-ADM1_simplified.geojson"
+    public static let districtBoundaries = "admin/geoBoundaries-AFG-ADM2_simplified.geojson"
+    /// North-eastern districts: OCHA P-code, geoBoundaries name and the centroid of its polygon.
+    public static let districtCrosswalk = "admin/ne_afghanistan_districts_crosswalk.csv"
+
+    public static func data(_ relativePath: String) throws -> Data {
+        try Data(contentsOf: url(relativePath))
+    }
+}

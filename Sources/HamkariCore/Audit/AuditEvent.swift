@@ -41,6 +41,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case auditCheckpoint = "audit.checkpoint"
     case demoSeeded = "demo.seed"
     case gazetteerImported = "gazetteer.import"
+    case boundariesImported = "gazetteer.import_boundaries"
     case tokenCreated = "token.create"
     case tokenRevoked = "token.revoke"
     case loginSucceeded = "auth.login"

@@ -4,7 +4,7 @@
 /// line, another app instance on the same PostgreSQL) shows within `lifetime`.
 public actor ReferenceCache {
     public enum Entry: Hashable, Sendable {
-        case networkName, organisations, gazetteer
+        case networkName, organisations, gazetteer, boundaries
         /// Something made from the reference data alone, such as a page's rendered option lists;
         /// forgotten whenever any reference data is.
         case derived(String)

@@ -65,6 +65,7 @@ public final class Store: Sendable {
     public var apiTokens: APITokenRepository { APITokenRepository(backend: backend) }
     public var twoFactor: TwoFactorRepository { TwoFactorRepository(backend: backend, keys: keys) }
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend, cache: reference) }
+    public var boundaries: BoundaryRepository { BoundaryRepository(backend: backend, cache: reference) }
     public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
     public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
     public var evidence: EvidenceRepository { EvidenceRepository(backend: backend, keys: keys) }

@@ -16,6 +16,7 @@ public enum Migrations {
         m010Directory,
         m011Meetings,
         m012Referrals,
+        m013Boundaries,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

@@ -60,7 +60,7 @@ struct DashboardController: Sendable {
         }
     }
 
-    private func figures(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> (DashboardRequest, DashboardFigures) {
+    func figures(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> (DashboardRequest, DashboardFigures) {
         let asked = try DashboardRequest(request, context, identity, threshold: threshold)
         return (asked, try await store.statistics.figures(asked.scope))
     }
@@ -100,36 +100,53 @@ struct DashboardController: Sendable {
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> HTMLPage {
-        let units = try await store.gazetteer.all()
-        let view = DashboardView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                                 places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first }))
-        let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: [])
-        var values: [String: Any] = ["issues": [[String: Any]]()]
-        let parameters = request.uri.queryParameters
-        for name in ["from", "to"] { values[name] = parameters.get(name) ?? "" }
-        values["publication"] = parameters.get("publication") == "true"
-        values["allStatuses"] = parameters.get("statuses") == "all"
-        values["query"] = request.uri.query ?? ""
+        let (view, units) = try await self.view(context)
+        var values = filterValues(request, context, units: units)
         do {
             let (asked, figures) = try await figures(request, context, identity)
             values["sections"] = figures.shown(under: asked.control).filter { !($0.name == "cases" && !asked.scope.includesCases) }
                 .map { view.section($0.table, named: $0.name) }
-            values["suppressed"] = asked.control != nil
-            values["threshold"] = view.number(asked.control?.threshold ?? threshold)
             values["undated"] = Self.undated(figures.undated, under: asked.control).map(view.number) ?? view.text("dashboard_suppressed_mark")
-            values["provinceOptions"] = renderer.options(events.provinceOptions(selected: asked.scope.query.provincePcode)).html
-            values["districtOptions"] = renderer.optionGroups(events.districtGroups(selected: asked.scope.query.districtPcode, within: nil)).html
-            values["actTypes"] = events.options(.actType, selected: asked.scope.query.actType)
-            values["perpetratorTypes"] = events.options(.perpetratorType, selected: asked.scope.query.perpetratorType)
-            values["statuses"] = events.options(VerificationStatus.self, prefix: "status", selected: asked.allStatuses ? nil : asked.scope.query.status)
-            values["calendars"] = MeetingView(directory: DirectoryView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                                                                       places: [:], networks: [:]), organisations: [:]).calendars(context.calendar)
-            values["mayExport"] = AccessPolicy.decide(identity.subject, .exportEvents).isAllowed
+            fill(&values, asked, view, units: units, context: context, identity: identity)
         } catch let error as AppError {
             values["issues"] = error.issues.map { ["field": $0.field, "message": view.text($0.messageKey)] }
             values["sections"] = [[String: Any]]()
         }
         return renderer.render("dashboard", title: view.text("dashboard_title"), values: values, networkName: try await store.networkName(),
                                request: request, context: context)
+    }
+
+    func view(_ context: AppRequestContext) async throws -> (DashboardView, [AdminUnit]) {
+        let units = try await store.gazetteer.all()
+        return (DashboardView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
+                              places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first })), units)
+    }
+
+    /// The filter form's values as the reader gave them, before anything is counted.
+    func filterValues(_ request: Request, _ context: AppRequestContext, units: [AdminUnit]) -> [String: Any] {
+        var values: [String: Any] = ["issues": [[String: Any]]()]
+        let parameters = request.uri.queryParameters
+        for name in ["from", "to"] { values[name] = parameters.get(name) ?? "" }
+        values["publication"] = parameters.get("publication") == "true"
+        values["allStatuses"] = parameters.get("statuses") == "all"
+        values["query"] = request.uri.query ?? ""
+        values["threshold"] = Numerals.format(threshold, for: context.locale)
+        return values
+    }
+
+    /// The filter form's choices and the disclosure notice, once the request is understood.
+    func fill(_ values: inout [String: Any], _ asked: DashboardRequest, _ view: DashboardView, units: [AdminUnit],
+              context: AppRequestContext, identity: SignedIn) {
+        let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: [])
+        values["suppressed"] = asked.control != nil
+        values["threshold"] = view.number(asked.control?.threshold ?? threshold)
+        values["provinceOptions"] = renderer.options(events.provinceOptions(selected: asked.scope.query.provincePcode)).html
+        values["districtOptions"] = renderer.optionGroups(events.districtGroups(selected: asked.scope.query.districtPcode, within: nil)).html
+        values["actTypes"] = events.options(.actType, selected: asked.scope.query.actType)
+        values["perpetratorTypes"] = events.options(.perpetratorType, selected: asked.scope.query.perpetratorType)
+        values["statuses"] = events.options(VerificationStatus.self, prefix: "status", selected: asked.allStatuses ? nil : asked.scope.query.status)
+        values["calendars"] = MeetingView(directory: DirectoryView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
+                                                                   places: [:], networks: [:]), organisations: [:]).calendars(context.calendar)
+        values["mayExport"] = AccessPolicy.decide(identity.subject, .exportEvents).isAllowed
     }
 }

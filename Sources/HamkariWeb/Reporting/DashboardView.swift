@@ -90,7 +90,7 @@ struct DashboardView {
     /// The template's values for one table.
     func section(_ table: ShownTable, named name: String) -> [String: Any] {
         let multiColumn = table.columns.count > 1
-        return [
+        var values: [String: Any] = [
             "name": name, "title": text("dashboard_\(name)"), "chart": chart(table, named: name) ?? "", "hasChart": chartKind(name) != nil,
             "columns": table.columns.map { ["label": columnLabel($0, in: name)] }, "multiColumn": multiColumn,
             "rows": table.rows.indices.map { index -> [String: Any] in
@@ -102,5 +102,10 @@ struct DashboardView {
             // An event with several types counts under each: the sum is not the number of events.
             "countsEachType": ["by_act_type", "by_perpetrator_type"].contains(name),
         ]
+        if let level = Self.mapLinks[name] { values["mapLevel"] = level }
+        return values
     }
+
+    /// The tables that can be drawn on a map, and the map page's parameters for each.
+    static let mapLinks = ["by_province": "province", "by_district": "district", "awareness": "province&figure=awareness"]
 }
