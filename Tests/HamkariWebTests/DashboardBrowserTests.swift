@@ -8,7 +8,7 @@ import Testing
 /// stylesheet beside it; a script added to the copy measures the layout and writes it into the DOM,
 /// which `--dump-dom` prints once the page has been laid out.
 enum HeadlessChromium {
-    static let path = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path = ChromiumPrinter.locate()
 
     static func run(_ arguments: [String], in directory: URL) throws -> String {
         let process = Process()

@@ -63,6 +63,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case eventsImported = "events.import"
     case eventsExported = "events.export"
     case aggregatesExported = "aggregates.export"
+    case reportBuilt = "report.build"
+    case communicationDrafted = "report.communication"
     case searchIndexRebuilt = "events.search-index.rebuild"
     case standardsImported = "standards.import"
     case organisationCreated = "organisation.create"

@@ -35,6 +35,16 @@ public struct DemoEvents: Sendable {
         ("restriction_of_expression", 7), ("denial_of_education", 6), ("restriction_of_movement", 4), ("destruction_of_property", 4),
         ("forced_marriage", 3), ("attack_on_school", 2), ("sexual_violence", 2), ("forced_displacement", 2), ("child_recruitment", 1),
     ]
+    /// The rights each type of act affects, as a documenter would record them.
+    static let rightsAffected: [String: [String]] = [
+        "arbitrary_detention": ["liberty_from_arbitrary_arrest", "fair_trial"], "threat": ["life_liberty_security"],
+        "injury": ["life_liberty_security"], "killing": ["life_liberty_security"], "torture": ["freedom_from_torture"],
+        "abduction": ["life_liberty_security", "liberty_from_arbitrary_arrest"], "restriction_of_expression": ["freedom_of_expression"],
+        "denial_of_education": ["education"], "restriction_of_movement": ["freedom_of_movement"], "destruction_of_property": ["property"],
+        "forced_marriage": ["marriage_by_consent"], "attack_on_school": ["education", "child_protection"],
+        "sexual_violence": ["freedom_from_torture", "life_liberty_security"], "forced_displacement": ["freedom_of_movement", "property"],
+        "child_recruitment": ["child_protection", "freedom_from_slavery"],
+    ]
     static let perpetrators: [(String, Int)] = [
         ("de_facto_authorities", 55), ("non_state_armed_group", 12), ("local_militia", 8), ("criminal_group", 7),
         ("family_or_community", 8), ("unknown", 10),
@@ -92,7 +102,8 @@ public struct DemoEvents: Sendable {
                 victim = .group(GroupCount(men: Int.random(in: 0...4, using: &random), women: Int.random(in: 0...4, using: &random),
                                            boys: Int.random(in: 0...2, using: &random), girls: Int.random(in: 0...3, using: &random), unknown: 1))
             }
-            acts.append(Act(type: random.weighted(Self.actTypes), victim: victim, notes: sentence(8, &random),
+            let type = random.weighted(Self.actTypes)
+            acts.append(Act(type: type, victim: victim, notes: sentence(8, &random), rightsAffected: Self.rightsAffected[type] ?? [],
                             involvements: [Involvement(perpetratorType: random.weighted(Self.perpetrators),
                                                        degree: random.weighted([("direct", 6), ("ordered", 2), ("unknown", 2)]))]))
         }

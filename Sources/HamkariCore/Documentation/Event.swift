@@ -310,6 +310,10 @@ public struct Intervention: Hashable, Sendable, Codable, Identifiable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case referral, advocacyLetter = "advocacy_letter", legalAid = "legal_aid", medicalAid = "medical_aid"
         case unCommunication = "un_communication", other
+        /// What the authorities did (an investigation, an arrest, nothing): the special procedures ask.
+        case authorityAction = "authority_action"
+        /// What the victim or the family did (a complaint, a search): the special procedures ask.
+        case familyAction = "family_action"
     }
 
     public enum Status: String, CaseIterable, Sendable, Codable {

@@ -36,4 +36,17 @@ public enum MonthBuckets {
         }
         return months
     }
+
+    /// A table by month (`1405-02`) gathered into years (`1405`): a long period reads better by year,
+    /// and fewer cells are small enough to be held back.
+    public static func years(of months: CountTable) -> CountTable {
+        var totals: [String: [Int]] = [:]
+        for (index, key) in months.rows.enumerated() {
+            let year = String(key.prefix { $0 != "-" })
+            let row = months.counts[index]
+            totals[year] = zip(totals[year] ?? Array(repeating: 0, count: row.count), row).map { $0 + $1 }
+        }
+        let years = totals.keys.sorted()
+        return CountTable(rows: years, columns: months.columns, counts: years.map { totals[$0] ?? [] })
+    }
 }

@@ -35,10 +35,14 @@ public struct StatisticsRepository: Sendable {
         AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = events.id AND s.consent <> 'public')
         """
 
+    /// Which events a scope counts: those the reader may see, under the filters (and publishable, for publication).
+    func condition(_ scope: Scope) -> SQLQueryString {
+        let clause = events.whereClause(scope.query, scope.visibility)
+        return scope.publicationOnly ? "\(clause) AND \(Self.publishable)" : clause
+    }
+
     public func figures(_ scope: Scope) async throws -> DashboardFigures {
-        var clause = events.whereClause(scope.query, scope.visibility)
-        if scope.publicationOnly { clause = "\(clause) AND \(Self.publishable)" }
-        let condition = clause
+        let condition = condition(scope)
         let (from, to) = (scope.query.from ?? "0000-01-01", scope.query.to ?? "9999-12-31")
         let counted = try await backend.read { database in
             func pairs(_ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {

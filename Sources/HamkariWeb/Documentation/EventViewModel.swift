@@ -12,9 +12,13 @@ struct EventViewModel {
     let vocabulary = Vocabulary.builtIn
 
     init(localizer: Localizer, context: AppRequestContext, units: [AdminUnit], organisations: [Organisation]) {
+        self.init(localizer: localizer, locale: context.locale, calendar: context.calendar, units: units, organisations: organisations)
+    }
+
+    init(localizer: Localizer, locale: AppLocale, calendar: CalendarSystem, units: [AdminUnit], organisations: [Organisation]) {
         self.localizer = localizer
-        locale = context.locale
-        calendar = context.calendar
+        self.locale = locale
+        self.calendar = calendar
         places = Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first })
         self.organisations = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

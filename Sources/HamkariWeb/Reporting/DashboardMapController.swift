@@ -17,6 +17,12 @@ struct DashboardMapController: Sendable {
         /// `events` (events by place) or `awareness` (participants of awareness sessions, by province).
         var figure: String
 
+        init(level: AdminUnit.Level, style: SVGMap.Style, figure: String) {
+            self.level = level
+            self.style = style
+            self.figure = figure
+        }
+
         init(_ request: Request) throws {
             let parameters = request.uri.queryParameters
             func invalid(_ field: String) -> AppError {

@@ -18,7 +18,9 @@ struct DashboardView {
     func label(_ key: String, in table: String) -> String {
         switch table {
         case "by_month", "cases": month(key)
-        case "by_act_type": vocabulary.label(.actType, key, in: locale)
+        case "by_year": Numerals.localize(key, for: locale)
+        case "by_act_type", "women_and_girls", "children": vocabulary.label(.actType, key, in: locale)
+        case "rights_by_year": vocabulary.label(.rightAffected, key, in: locale)
         case "by_perpetrator_type": vocabulary.label(.perpetratorType, key, in: locale)
         case "by_province", "by_district", "awareness": key.isEmpty ? text("place_unknown") : places[key]?.name(in: locale) ?? key
         case "by_status": text("status_\(key)")
@@ -32,6 +34,8 @@ struct DashboardView {
         case "victims": text("dashboard_age_\(column)")
         case "cases": text("dashboard_cases_\(column)")
         case "awareness": text("dashboard_participants")
+        case "rights_by_year": column == RightsByPeriod.undated ? text("report_undated") : Numerals.localize(column, for: locale)
+        case "women_and_girls", "children": text("report_column_\(column)")
         default: text("dashboard_events")
         }
     }
@@ -47,7 +51,7 @@ struct DashboardView {
         switch table {
         case "by_month", "cases": .line
         case "victims": .stackedBar
-        case "by_district", "awareness": nil
+        case "by_district", "awareness", "rights_by_year": nil
         default: .bar
         }
     }
@@ -101,6 +105,8 @@ struct DashboardView {
             "total": shown(table.total), "empty": table.rows.isEmpty,
             // An event with several types counts under each: the sum is not the number of events.
             "countsEachType": ["by_act_type", "by_perpetrator_type"].contains(name),
+            "countsEachRight": name == "rights_by_year",
+            "countsEachAct": ["women_and_girls", "children"].contains(name),
         ]
         if let level = Self.mapLinks[name] { values["mapLevel"] = level }
         return values

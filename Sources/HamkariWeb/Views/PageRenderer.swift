@@ -29,6 +29,7 @@ public struct PageRenderer: Sendable {
         NavItem(path: "/", labelKey: "nav_home", action: .viewHome),
         NavItem(path: "/events", labelKey: "nav_events", action: .viewEvents),
         NavItem(path: "/dashboard", labelKey: "nav_dashboard", action: .viewEvents),
+        NavItem(path: "/reports", labelKey: "nav_reports", action: .exportEvents),
         NavItem(path: "/protection", labelKey: "nav_protection", action: .manageProtection),
         NavItem(path: "/checkin", labelKey: "nav_checkin", action: .checkIn, roles: [.defender]),
         NavItem(path: "/organisations", labelKey: "nav_organisations", action: .viewDirectory),
