@@ -63,6 +63,7 @@ let package = Package(
                 "HamkariSecurity",
                 "HamkariStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "NIOPosix", package: "swift-nio"),

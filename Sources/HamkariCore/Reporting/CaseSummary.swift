@@ -24,9 +24,9 @@ public struct CaseSummary: Sendable, Hashable {
         actTypes = Self.unique(event.acts.map(\.type))
         perpetratorTypes = Self.unique(event.acts.flatMap { $0.involvements.map(\.perpetratorType) })
         rights = Self.unique(event.acts.flatMap(\.rightsAffected))
-        let named = Self.unique(event.acts.compactMap { act -> UUIDKey? in
-            if case .person(let id) = act.victim { return UUIDKey(id: id) } else { return nil }
-        }).compactMap { event.person($0.id) }
+        let named = Self.unique(event.acts.compactMap { act -> UUID? in
+            if case .person(let id) = act.victim { id } else { nil }
+        }).compactMap(event.person)
         var counted = GroupCount()
         for person in named {
             let child = person.ageGroup.isChild
@@ -47,8 +47,6 @@ public struct CaseSummary: Sendable, Hashable {
         defenders = named.filter(\.isHumanRightsDefender).count
         interventions = Self.unique(event.interventions.map(\.kind))
     }
-
-    struct UUIDKey: Hashable { let id: UUID }
 
     static func unique<T: Hashable>(_ values: [T]) -> [T] {
         var seen = Set<T>()

@@ -69,22 +69,18 @@ struct CommunicationController: Sendable {
     }
 
     private func communication(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let format = parameters.get("format") ?? (request.uri.path.hasPrefix("/api/") ? "json" : "html")
-        guard ["html", "pdf", "json"].contains(format) else {
-            throw AppError.invalid([ValidationIssue(field: "format", messageKey: "invalid_filter")], code: "invalid_query", messageKey: "error_invalid_query")
-        }
-        let printer = format == "pdf" ? try ReportController.printer() : nil
+        let format = try OutputFormat(request)
+        let printer = try format.printer()
         let event = try await access.visibleEvent(context, identity)
         let made: (body: Data, type: String)
         do {
             made = try await maker.make(event, subject: identity.subject, actor: identity.user.id.text, locale: context.locale,
-                                        calendar: context.calendar, names: parameters.get("identities") == "true", format: format, printer: printer)
+                                        calendar: context.calendar, names: request.uri.queryParameters.get("identities") == "true", format: format.rawValue, printer: printer)
         } catch let failure as CommunicationMaker.Failure {
             throw Self.error(failure)
         }
         var headers: HTTPFields = [.contentType: made.type]
-        if format == "pdf" { headers[.contentDisposition] = "attachment; filename=\"hamkari-communication-\(event.reference).pdf\"" }
+        if format == .pdf { headers[.contentDisposition] = "attachment; filename=\"hamkari-communication-\(event.reference).pdf\"" }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: made.body)))
     }
 

@@ -118,8 +118,7 @@ struct DashboardController: Sendable {
 
     func view(_ context: AppRequestContext) async throws -> (DashboardView, [AdminUnit]) {
         let units = try await store.gazetteer.all()
-        return (DashboardView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar,
-                              places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first })), units)
+        return (DashboardView(localizer: renderer.localizer, locale: context.locale, calendar: context.calendar, units: units), units)
     }
 
     /// The filter form's values as the reader gave them, before anything is counted.

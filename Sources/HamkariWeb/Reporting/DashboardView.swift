@@ -9,6 +9,18 @@ struct DashboardView {
     let places: [String: AdminUnit]
     let vocabulary = Vocabulary.builtIn
 
+    init(localizer: Localizer, locale: AppLocale, calendar: CalendarSystem, places: [String: AdminUnit]) {
+        self.localizer = localizer
+        self.locale = locale
+        self.calendar = calendar
+        self.places = places
+    }
+
+    init(localizer: Localizer, locale: AppLocale, calendar: CalendarSystem, units: [AdminUnit]) {
+        self.init(localizer: localizer, locale: locale, calendar: calendar,
+                  places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
     func text(_ key: String) -> String { localizer.string(key, locale) }
     func number(_ value: Int) -> String { Numerals.format(value, for: locale) }
 

@@ -99,9 +99,10 @@ public struct ReportBuilder: Sendable {
         let tables = counted.map { (name: $0.0, table: control.protect($0.1)) }
         var map: String?
         if asked.kind == .general, let provinces = tables.first(where: { $0.name == "by_province" })?.table {
-            let view = DashboardView(localizer: localizer, locale: asked.locale, calendar: asked.scope.calendar, places: try await store.gazetteer.byPcode())
+            let units = try await store.gazetteer.all()
+            let view = DashboardView(localizer: localizer, locale: asked.locale, calendar: asked.scope.calendar, units: units)
             map = DashboardMapController.map(provinces, choice: .init(level: .province, style: .choropleth, figure: "events"), view: view,
-                                             units: try await store.gazetteer.all(), boundaries: try await store.boundaries.boundaries(level: .province),
+                                             units: units, boundaries: try await store.boundaries.boundaries(level: .province),
                                              province: nil).render()
         }
         try await store.audit.append(AuditEvent(actor: actor, action: .reportBuilt,
@@ -113,8 +114,7 @@ public struct ReportBuilder: Sendable {
     public func html(_ report: Report) async throws -> String {
         let locale = report.asked.locale, calendar = report.asked.scope.calendar
         let units = try await store.gazetteer.all()
-        let view = DashboardView(localizer: localizer, locale: locale, calendar: calendar,
-                                 places: Dictionary(units.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first }))
+        let view = DashboardView(localizer: localizer, locale: locale, calendar: calendar, units: units)
         let events = EventViewModel(localizer: localizer, locale: locale, calendar: calendar, units: units, organisations: [])
         let vocabulary = Vocabulary.builtIn
         let kind = report.asked.kind.rawValue

@@ -3,6 +3,27 @@ import HamkariCore
 import HamkariStore
 import Hummingbird
 
+/// What a report or a communication is given as: JSON by default on the API, HTML on pages.
+enum OutputFormat: String {
+    case html, pdf, json
+
+    init(_ request: Request) throws {
+        let asked = request.uri.queryParameters.get("format") ?? (request.uri.path.hasPrefix("/api/") ? "json" : "html")
+        guard let format = OutputFormat(rawValue: asked) else {
+            throw AppError.invalid([ValidationIssue(field: "format", messageKey: "invalid_filter")], code: "invalid_query", messageKey: "error_invalid_query")
+        }
+        self = format
+    }
+
+    /// The printer a PDF needs, refused before anything is counted so that a missing one costs nothing.
+    func printer() throws -> ChromiumPrinter? {
+        guard self == .pdf else { return nil }
+        do { return try ChromiumPrinter.installed() } catch {
+            throw AppError(status: .serviceUnavailable, code: "pdf_unavailable", messageKey: "error_pdf_unavailable")
+        }
+    }
+}
+
 /// The report builder: a form, the report as one page (HTML) or printed to PDF, and its figures
 /// as JSON. The report's language is the page's (`lang=`), whatever the reader's own.
 struct ReportController: Sendable {
@@ -43,33 +64,21 @@ struct ReportController: Sendable {
     }
 
     private func report(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn) async throws -> Response {
-        let parameters = request.uri.queryParameters
-        let api = request.uri.path.hasPrefix("/api/")
-        let format = parameters.get("format") ?? (api ? "json" : "html")
-        guard ["html", "pdf", "json"].contains(format) else {
-            throw AppError.invalid([ValidationIssue(field: "format", messageKey: "invalid_filter")], code: "invalid_query", messageKey: "error_invalid_query")
-        }
-        let asked = try ReportBuilder.asked(parameters, locale: context.locale, calendar: context.calendar, subject: identity.subject)
-        // Refused before anything is counted, so that a missing printer costs nothing.
-        let printer = format == "pdf" ? try Self.printer() : nil
+        let format = try OutputFormat(request)
+        let asked = try ReportBuilder.asked(request.uri.queryParameters, locale: context.locale, calendar: context.calendar, subject: identity.subject)
+        let printer = try format.printer()
         let report = try await builder.build(asked, actor: identity.user.id.text)
         let name = "hamkari-\(asked.kind.rawValue)-\(asked.locale.tag)-\(CalendarDay(report.preparedOn, in: .gregorian).numeric)"
         switch format {
-        case "json":
+        case .json:
             return try JSONBody(value: Self.document(report, threshold: builder.threshold)).response(from: request, context: context)
-        case "pdf":
+        case .pdf:
             let pdf = try await printer!.pdf(of: try await builder.html(report))
             return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"\(name).pdf\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
-        default:
+        case .html:
             return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: try await builder.html(report))))
-        }
-    }
-
-    static func printer() throws -> ChromiumPrinter {
-        do { return try ChromiumPrinter.installed() } catch {
-            throw AppError(status: .serviceUnavailable, code: "pdf_unavailable", messageKey: "error_pdf_unavailable")
         }
     }
 
