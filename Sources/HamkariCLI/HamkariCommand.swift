@@ -13,7 +13,7 @@ public struct HamkariCommand: AsyncParsableCommand {
             ServeCommand.self, InitCommand.self, MigrateCommand.self, GazetteerCommand.self, StandardsCommand.self, OrganisationCommand.self, NetworkCommand.self, MeetingCommand.self, AwarenessCommand.self,
             AnnouncementCommand.self, ReferralCommand.self, ServiceIssueCommand.self,
             UserCommand.self, TokenCommand.self, KeyCommand.self, AuditCommand.self,
-            ImportCommand.self, ExportCommand.self, VocabularyCommand.self, CheckInCommand.self, DemoCommand.self, BenchCommand.self,
+            ImportCommand.self, ExportCommand.self, ReportCommand.self, VocabularyCommand.self, CheckInCommand.self, DemoCommand.self, BenchCommand.self,
         ]
     )
 

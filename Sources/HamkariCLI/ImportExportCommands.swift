@@ -111,7 +111,7 @@ enum ProgressBar {
 struct ExportEventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Export the events an account may see, as CSV (Hamkari's import layout) or JSON.",
+        abstract: "Export the events an account may see, as CSV (Hamkari's import layout), HXL-tagged CSV or JSON.",
         discussion: "Names and other identity fields are left out unless --identities is given and the account may see them. Every export is audited."
     )
 
@@ -121,7 +121,7 @@ struct ExportEventsCommand: AsyncParsableCommand {
     @Option(name: .customLong("as"), help: "The login of the account whose view is exported.")
     var login: String
 
-    @Option(help: "csv or json.")
+    @Option(help: "csv, hxl (CSV with a row of HXL hashtags) or json.")
     var format = "csv"
 
     @Option(help: "Write to this file instead of standard output.")
@@ -131,7 +131,7 @@ struct ExportEventsCommand: AsyncParsableCommand {
     var identities = false
 
     func validate() throws {
-        guard ["csv", "json"].contains(format) else { throw ValidationError("--format is csv or json.") }
+        guard EventExport.formats.contains(format) else { throw ValidationError("--format is csv, hxl or json.") }
     }
 
     func run() async throws {

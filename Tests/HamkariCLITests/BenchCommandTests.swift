@@ -11,7 +11,7 @@ struct BenchCommandTests {
     func workloads(database: TestDatabase) async throws {
         try await CLIInstance.with(database) { instance async throws in
             let json = instance.dataDirectory.deletingLastPathComponent().appendingPathComponent("bench-\(UUID().uuidString).json")
-            let result = try HamkariExecutable.locate().run(["bench", "--events", "40", "--requests", "6", "--import-events", "10",
+            let result = try await HamkariExecutable.locate().run(["bench", "--events", "40", "--requests", "6", "--import-events", "10",
                                                              "--concurrency", "2", "--json", json.path] + instance.target)
             #expect(result.status == 0, "\(result.output)\(result.errors)")
             let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
@@ -31,7 +31,7 @@ struct BenchCommandTests {
     @Test("durability kills the server under writes and finds every acknowledged write intact", arguments: TestDatabase.all)
     func durability(database: TestDatabase) async throws {
         try await CLIInstance.with(database) { instance async throws in
-            let result = try HamkariExecutable.locate().run(["bench", "durability", "--kills", "2", "--writers", "2", "--events", "5"] + instance.target)
+            let result = try await HamkariExecutable.locate().run(["bench", "durability", "--kills", "2", "--writers", "2", "--events", "5"] + instance.target)
             #expect(result.status == 0, "\(result.output)\(result.errors)")
             let summary = try #require(result.output.split(separator: "\n").last.map(String.init))
             let fields = summary.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -45,18 +45,18 @@ struct BenchCommandTests {
     @Test("load runs signed-in users for a fixed time with no failed request")
     func load() async throws {
         try await CLIInstance.with(.sqlite) { instance async throws in
-            let result = try HamkariExecutable.locate().run(["bench", "load", "--events", "20", "--seconds", "2", "--users", "2"] + instance.target)
+            let result = try await HamkariExecutable.locate().run(["bench", "load", "--events", "20", "--seconds", "2", "--users", "2"] + instance.target)
             #expect(result.status == 0, "\(result.output)\(result.errors)")
             #expect(result.output.contains("load.mixed"))
         }
     }
 
     @Test("Impossible settings are refused with a clear message before anything runs")
-    func badInput() throws {
+    func badInput() async throws {
         let hamkari = try HamkariExecutable.locate()
         for arguments in [["bench", "--concurrency", "0"], ["bench", "durability", "--kills", "0"], ["bench", "load", "--seconds", "0"],
                           ["bench", "--database", "mysql://nope"]] {
-            let result = try hamkari.run(arguments)
+            let result = try await hamkari.run(arguments)
             #expect(result.status != 0)
             #expect(result.errors.contains("must be") || result.errors.contains("takes a postgres"), "\(arguments): \(result.errors)")
         }

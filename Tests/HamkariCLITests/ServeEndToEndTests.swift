@@ -38,10 +38,10 @@ struct ServeEndToEndTests {
                     let (_, openAPI) = try await HTTP.get(base + "/api/v1/openapi.json")
                     #expect(openAPI.contains("\"openapi\": \"3.1.0\""))
                 } catch {
-                    _ = server.terminate()
+                    _ = await server.terminate()
                     throw error
                 }
-                let first = server.terminate()
+                let first = await server.terminate()
                 #expect(first.status == 0, "graceful shutdown exits 0; stderr: \(first.errors)")
                 #expect(first.output.contains("login:    demo.coordinator"))
                 #expect(first.output.contains("password: "))
@@ -49,7 +49,7 @@ struct ServeEndToEndTests {
 
                 let again = try hamkari.start(["serve", "--demo", "--port", String(port)] + target)
                 try await again.waitUntilReady(port: port)
-                let second = again.terminate()
+                let second = await again.terminate()
                 #expect(second.status == 0)
                 #expect(!second.output.contains("password:"), "credentials are printed once only")
             }
@@ -63,7 +63,7 @@ struct ServeEndToEndTests {
             let file = directory.appendingPathComponent(DatabaseLocation.databaseFileName)
             let garbage = Data("PK\u{3}\u{4} this is a zip file, not a database".utf8) + Data(repeating: 7, count: 2048)
             try garbage.write(to: file)
-            let result = try hamkari.run(["serve", "--data-dir", directory.path, "--port", String(try LoopbackPort.free())])
+            let result = try await hamkari.run(["serve", "--data-dir", directory.path, "--port", String(try LoopbackPort.free())])
             #expect(result.status != 0)
             #expect(result.errors.contains("is not an SQLite database"))
             #expect(!result.errors.contains("Fatal error"))
@@ -73,15 +73,15 @@ struct ServeEndToEndTests {
     }
 
     @Test("serve without an instance, or with a bad option, exits non-zero and says what to do")
-    func refusals() throws {
+    func refusals() async throws {
         let hamkari = try HamkariExecutable.locate()
-        let missing = try hamkari.run(["serve", "--data-dir", "/nonexistent/hamkari-\(UUID().uuidString)"])
+        let missing = try await hamkari.run(["serve", "--data-dir", "/nonexistent/hamkari-\(UUID().uuidString)"])
         #expect(missing.status != 0)
         #expect(missing.errors.contains("hamkari init"))
-        let badPort = try hamkari.run(["serve", "--port", "0"])
+        let badPort = try await hamkari.run(["serve", "--port", "0"])
         #expect(badPort.status != 0)
         #expect(badPort.errors.contains("--port"))
-        let help = try hamkari.run(["--help"])
+        let help = try await hamkari.run(["--help"])
         #expect(help.status == 0)
         for command in ["serve", "init", "migrate", "gazetteer"] { #expect(help.output.contains(command)) }
     }
@@ -98,12 +98,12 @@ struct ServeUnlockTests {
     func unlock(database: TestDatabase) async throws {
         let hamkari = try HamkariExecutable.locate()
         try await CLIInstance.with(database) { instance async throws in
-            let created = try hamkari.run(["init"] + instance.unlocked)
+            let created = try await hamkari.run(["init"] + instance.unlocked)
             #expect(created.status == 0, "\(created.errors)")
-            let locked = try hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target)
+            let locked = try await hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target)
             #expect(locked.status != 0)
             #expect(locked.errors.contains("The instance is locked"))
-            let wrong = try hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target,
+            let wrong = try await hamkari.run(["serve", "--port", String(try LoopbackPort.free())] + instance.target,
                                         environment: ["HAMKARI_PASSPHRASE": "wrong wrong wrong wrong"])
             #expect(wrong.status != 0)
             #expect(wrong.errors.contains("does not unlock"))
@@ -112,7 +112,7 @@ struct ServeUnlockTests {
             let server = try hamkari.start(["serve", "--port", String(port)] + instance.target,
                                            environment: ["HAMKARI_PASSPHRASE": CLIInstance.passphrase])
             try await server.waitUntilReady(port: port)
-            let stopped = server.terminate()
+            let stopped = await server.terminate()
             #expect(stopped.status == 0)
             #expect(!stopped.errors.contains(CLIInstance.passphrase))
         }

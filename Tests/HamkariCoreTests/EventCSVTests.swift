@@ -102,6 +102,29 @@ struct EventCSVTests {
         #expect(copy.coordinates == event.coordinates)
     }
 
+    @Test("HXL: hashtags under the header, the counts humanitarian tools expect, and the tagged file imports again")
+    func hxl() throws {
+        var stored = SampleEvents.detention(organisationID: Self.organisation, authorID: Self.author)
+        stored.reference = "TAK-1405-0002"
+        stored.acts[1].type = "killing"
+        let text = EventCSVExport.csv([stored], identities: false, preciseLocation: false, hxl: true)
+        let records = try CSVReader.records(in: text)
+        #expect(records.count == 4, "header, hashtags, one row per act")
+        let header = records[0].fields
+        let tags = Dictionary(uniqueKeysWithValues: zip(header, records[1].fields))
+        #expect(records[1].fields.count == header.count && EventHXL.isHashtagRow(records[1].fields))
+        #expect(tags["date"] == "#date" && tags["province"] == "#adm1+code" && tags["district"] == "#adm2+code")
+        #expect(tags["act_type"] == "#event+type" && tags["killed"] == "#affected+killed" && tags["victims_total"] == "#affected+total")
+        #expect(!header.contains("victim_name"), "no names unless asked")
+        let killed = try #require(header.firstIndex(of: "killed")), total = try #require(header.firstIndex(of: "victims_total"))
+        #expect(records[2].fields[killed] == "0" && records[2].fields[total] == "1", "the detention of one person")
+        #expect(records[3].fields[killed] == "16" && records[3].fields[total] == "16", "the killing of a group of four women and twelve girls")
+        let again = Self.importer().read(text)
+        #expect(again.errors.isEmpty, "\(again.errors)")
+        #expect(again.rows == 2 && again.events.first?.acts.map(\.type) == ["arbitrary_detention", "killing"])
+        #expect(!EventHXL.isHashtagRow(["#date", "1405"]) && !EventHXL.isHashtagRow(["", " "]) && EventHXL.isHashtagRow(["#date", ""]))
+    }
+
     @Test("Cells that a spreadsheet would run as formulas are neutralised")
     func formulas() {
         #expect(CSVWriter.line(["=HYPERLINK(\"x\")", "-3", "a,b"]) == "\"'=HYPERLINK(\"\"x\"\")\",-3,\"a,b\"\r\n")

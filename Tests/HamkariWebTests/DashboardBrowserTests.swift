@@ -10,18 +10,13 @@ import Testing
 enum HeadlessChromium {
     static let path = ChromiumPrinter.locate()
 
-    static func run(_ arguments: [String], in directory: URL) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path))
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files",
-                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
-        let output = directory.appendingPathComponent("chromium.out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+    static func run(_ arguments: [String], in directory: URL) async throws -> String {
+        let output = directory.appendingPathComponent("chromium-\(UUID().uuidString).out")
+        let chromium = try ChildProcess(try #require(path), arguments: [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files",
+            "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
+        ] + arguments, output: .file(output.path))
+        _ = await chromium.exit()
         return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }
 }
@@ -53,7 +48,7 @@ struct DashboardBrowserTests {
                     let page = directory.appendingPathComponent("dashboard-\(locale.tag).html")
                     try html.replacingOccurrences(of: "href=\"/static/hamkari.css\"", with: "href=\"hamkari.css\"")
                         .replacingOccurrences(of: "</body>", with: Self.measure + "</body>").write(to: page, atomically: true, encoding: .utf8)
-                    let dom = try HeadlessChromium.run(["--window-size=1100,1600", "--dump-dom", page.absoluteString], in: directory)
+                    let dom = try await HeadlessChromium.run(["--window-size=1100,1600", "--dump-dom", page.absoluteString], in: directory)
                     let attribute = try #require(dom.range(of: "data-layout=\"").map { dom[$0.upperBound...].prefix { $0 != "\"" } })
                     let json = String(attribute).replacingOccurrences(of: "&quot;", with: "\"")
                     let layout = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -62,7 +57,7 @@ struct DashboardBrowserTests {
                     #expect((layout["tables"] as? Int ?? 0) >= 6, "each figure has its table")
                     first[locale.tag] = layout["first"] as? Double ?? -1
                     let shot = directory.appendingPathComponent("dashboard-\(locale.tag).png")
-                    _ = try HeadlessChromium.run(["--window-size=1100,1600", "--screenshot=\(shot.path)", page.absoluteString], in: directory)
+                    _ = try await HeadlessChromium.run(["--window-size=1100,1600", "--screenshot=\(shot.path)", page.absoluteString], in: directory)
                     let png = try Data(contentsOf: shot)
                     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a screenshot of a drawn page")
                     // Kept for a person to look at after the run.

@@ -95,9 +95,23 @@ struct EventTransferTests {
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
                 #expect(response.body.text.contains(SampleEvents.victimName))
             }
+            try await client.execute(uri: "/api/v1/events/export?format=hxl", method: .get, headers: session.api) { response async throws in
+                let lines = response.body.text.components(separatedBy: "\r\n")
+                #expect(response.status == .ok && response.headers[.contentDisposition]?.hasSuffix(".hxl.csv\"") == true)
+                #expect(lines.count > 2 && lines[1].hasPrefix("#event+id,#event+code,") && lines[1].contains("#adm1+code"))
+                #expect(lines.contains { $0.contains("TAK-1405-0001") } && !response.body.text.contains(SampleEvents.victimName))
+            }
+            try await client.execute(uri: "/events/export.hxl.csv", method: .get, headers: session.pages) { response async throws in
+                #expect(response.status == .ok && response.body.text.contains("#affected+killed"))
+            }
+            let unknown = try await api.call(.get, "/api/v1/events/export?format=xlsx", documentedAs: "/api/v1/events/export", headers: session.api,
+                                             status: .unprocessableContent)
+            #expect((unknown["error"] as? [String: Any])?["code"] as? String == "invalid_query")
             let analyst = try await session.signIn(as: .analyst)
             try await api.call(.get, "/api/v1/events/export?identities=true", documentedAs: "/api/v1/events/export", headers: analyst.api,
                                status: .forbidden)
+            let defender = try await session.signIn(as: .defender)
+            try await api.call(.get, "/api/v1/events/export?format=hxl", documentedAs: "/api/v1/events/export", headers: defender.api, status: .forbidden)
             try await client.execute(uri: "/api/v1/events/export?format=csv", method: .get, headers: analyst.api) { response async throws in
                 #expect(response.status == .ok)
                 #expect(!response.body.text.contains(SampleEvents.victimName))

@@ -75,6 +75,13 @@ struct ReportTests {
             let noNames = try await api.call(.get, "/api/v1/events/\(anonymised.id.text)/communication?identities=true", documentedAs: path,
                                              headers: member.api, status: .conflict)
             #expect((noNames["error"] as? [String: Any])?["code"] as? String == "identities_not_consented")
+            func offers(_ event: Event) async throws -> (draft: Bool, names: Bool) {
+                try await client.execute(uri: "/events/\(event.id.text)", method: .get, headers: member.pages) { response async throws in
+                    let html = response.body.text
+                    return (html.contains("href=\"/events/\(event.id.text)/communication\""), html.contains("/communication?identities=true"))
+                }
+            }
+            #expect(try await offers(anonymised) == (true, false), "without names where a source agreed to anonymised use only")
             var internalOnly = anonymised
             internalOnly.sources = internalOnly.sources.map { var source = $0; source.consent = .internal; return source }
             let stored = try await session.store.events.update(internalOnly, actor: member.user.id)
@@ -86,6 +93,8 @@ struct ReportTests {
                     #expect(response.status == .ok && response.body.text.contains("dir=\"\(locale.direction)\"") && response.body.text.contains(published.reference))
                 }
             }
+            #expect(try await offers(published) == (true, true), "the event page offers the draft, with names where consent and rights allow")
+            #expect(try await offers(stored) == (false, false), "no draft where a source agreed to the network's use only")
             let partner = try await session.signIn(as: .partner)
             try await api.call(.get, "/api/v1/events/\(published.id.text)/communication", documentedAs: path, headers: partner.api, status: .forbidden)
         }

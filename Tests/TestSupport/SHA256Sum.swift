@@ -1,4 +1,5 @@
 import Foundation
+import HamkariWeb
 
 /// What the system's `sha256sum` prints for some bytes: an independent check of the digests Hamkari shows.
 public enum SHA256Sum {
@@ -6,14 +7,9 @@ public enum SHA256Sum {
         try withTemporaryDirectorySync { directory in
             let path = directory.appendingPathComponent("file")
             try data.write(to: path)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-            process.arguments = [path.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
+            let printed = directory.appendingPathComponent("sum")
+            _ = try ChildProcess("/usr/bin/sha256sum", arguments: [path.path], output: .file(printed.path)).exitBlocking()
+            let output = try Data(contentsOf: printed)
             return String(decoding: output, as: UTF8.self).split(separator: " ").first.map(String.init) ?? ""
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HamkariWeb
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -7,7 +8,7 @@ import Glibc
 #endif
 
 /// The built `hamkari` executable, run as a separate process the way an operator runs it.
-public struct HamkariExecutable {
+public struct HamkariExecutable: Sendable {
     public let url: URL
 
     public enum Failure: Error, CustomStringConvertible {
@@ -42,33 +43,26 @@ public struct HamkariExecutable {
     }
 
     /// Runs a command to completion.
-    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    public func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Result {
         let process = try start(arguments, environment: environment)
-        process.process.waitUntilExit()
+        _ = await process.process.exit()
         return process.finish()
     }
 
     public func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningProcess {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-out-\(UUID().uuidString)")
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-err-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         // Never the test's own terminal: a prompt for a passphrase or a confirmation would wait for ever.
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
+        let process = try ChildProcess(url.path, arguments: arguments,
+                                       environment: ProcessInfo.processInfo.environment.merging(environment) { _, new in new },
+                                       output: .file(output.path), errors: .file(errors.path))
         return RunningProcess(process: process, outputFile: output, errorFile: errors)
     }
 }
 
 /// A started `hamkari` process whose output goes to files, so nothing blocks on a full pipe.
-public struct RunningProcess {
-    public let process: Process
+public struct RunningProcess: Sendable {
+    public let process: ChildProcess
     let outputFile: URL
     let errorFile: URL
 
@@ -76,14 +70,14 @@ public struct RunningProcess {
     public var errors: String { (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "" }
 
     /// Asks the server to stop as an init system would (SIGTERM) and waits for it.
-    public func terminate() -> HamkariExecutable.Result {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
+    public func terminate() async -> HamkariExecutable.Result {
+        process.signal(SIGTERM)
+        _ = await process.exit()
         return finish()
     }
 
     func finish() -> HamkariExecutable.Result {
-        let result = HamkariExecutable.Result(status: process.terminationStatus, output: output, errors: errors)
+        let result = HamkariExecutable.Result(status: process.exitStatus ?? -1, output: output, errors: errors)
         try? FileManager.default.removeItem(at: outputFile)
         try? FileManager.default.removeItem(at: errorFile)
         return result

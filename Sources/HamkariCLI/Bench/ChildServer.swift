@@ -8,14 +8,14 @@ import Glibc
 /// `hamkari serve` run as a child process on 127.0.0.1, as an operator runs it: the benchmarks
 /// measure it from outside (requests, its resident memory) and the durability check kills it.
 final class ChildServer {
-    let process: Process
+    let process: ChildProcess
     let port: Int
     let output: URL
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
-    var pid: Int32 { process.processIdentifier }
+    var pid: Int32 { process.pid }
 
-    private init(process: Process, port: Int, output: URL) {
+    private init(process: ChildProcess, port: Int, output: URL) {
         self.process = process
         self.port = port
         self.output = output
@@ -24,15 +24,10 @@ final class ChildServer {
     /// Starts the server on a free port and waits until `/healthz` answers.
     static func start(serveArguments: [String], client: HTTPClient) async throws -> ChildServer {
         let port = try LoopbackPort.free()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executablePath())
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "error"] + serveArguments
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hamkari-bench-server-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: output)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        let process = try ChildProcess(try executablePath(),
+                                       arguments: ["serve", "--host", "127.0.0.1", "--port", String(port), "--log-level", "error"] + serveArguments,
+                                       output: .file(output.path), errors: .file(output.path))
         let server = ChildServer(process: process, port: port, output: output)
         for _ in 0..<600 {
             guard process.isRunning else { break }
@@ -78,14 +73,14 @@ final class ChildServer {
 
     /// Asks the server to stop (SIGTERM) and waits.
     func stop() {
-        if process.isRunning { Glibc.kill(pid, SIGTERM) }
-        process.waitUntilExit()
+        process.signal(SIGTERM)
+        _ = process.exitBlocking()
     }
 
     /// Kills the server at once (SIGKILL): no shutdown, no flush.
     func kill() {
-        if process.isRunning { Glibc.kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        process.signal(SIGKILL)
+        _ = process.exitBlocking()
     }
 
     deinit {

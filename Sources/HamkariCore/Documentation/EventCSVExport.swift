@@ -7,18 +7,20 @@ public enum EventCSVExport {
         EventCSVLayout.columns.filter { identities || !EventCSVLayout.identityColumns.contains($0) }
     }
 
-    public static func csv(_ events: [Event], identities: Bool, preciseLocation: Bool) -> String {
-        let columns = header(identities: identities)
+    /// With `hxl`, a row of HXL hashtags under the header and the counts humanitarian tools expect.
+    public static func csv(_ events: [Event], identities: Bool, preciseLocation: Bool, hxl: Bool = false) -> String {
+        let columns = header(identities: identities) + (hxl ? EventHXL.derivedColumns : [])
         var text = CSVWriter.line(columns)
+        if hxl { text += CSVWriter.line(columns.map(EventHXL.tag(of:))) }
         for event in events {
-            for row in rows(event, preciseLocation: preciseLocation) {
+            for row in rows(event, preciseLocation: preciseLocation, hxl: hxl) {
                 text += CSVWriter.line(columns.map { row[$0] ?? "" })
             }
         }
         return text
     }
 
-    static func rows(_ event: Event, preciseLocation: Bool) -> [[String: String]] {
+    static func rows(_ event: Event, preciseLocation: Bool, hxl: Bool = false) -> [[String: String]] {
         let coordinates = preciseLocation ? event.coordinates : event.coordinates?.rounded
         var base: [String: String] = [
             "event_key": event.reference, "reference": event.reference, "status": event.status.rawValue, "title": event.title,
@@ -67,6 +69,7 @@ public enum EventCSVExport {
                 row["perpetrator_group"] = involvement.perpetratorGroup ?? ""
                 row["involvement_degree"] = involvement.degree
             }
+            if hxl { row.merge(EventHXL.derived(act)) { _, derived in derived } }
             return row
         }
     }

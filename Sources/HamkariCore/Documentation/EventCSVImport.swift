@@ -57,7 +57,9 @@ public struct EventCSVImport: Sendable {
         var order: [String] = []
         var events: [String: Event] = [:]
         var firstLine: [String: Int] = [:]
-        for record in records.dropFirst() {
+        var body = records.dropFirst()
+        if let tags = body.first, EventHXL.isHashtagRow(tags.fields) { body = body.dropFirst() }
+        for record in body {
             if reader.errors.count >= errorLimit { break }
             let row = Row(record: record, index: index, mapping: mapping)
             let key = row["event_key"] ?? "line-\(record.line)"
@@ -74,7 +76,7 @@ public struct EventCSVImport: Sendable {
                 errors.append(CSVRowError(line: firstLine[key]!, column: issue.field, messageKey: issue.messageKey))
             }
         }
-        return Result(events: errors.isEmpty ? order.map { events[$0]! } : [], rows: records.count - 1, errors: errors)
+        return Result(events: errors.isEmpty ? order.map { events[$0]! } : [], rows: body.count, errors: errors)
     }
 
     struct Row {

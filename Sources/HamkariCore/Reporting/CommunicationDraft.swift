@@ -12,6 +12,23 @@ public struct CommunicationDraft: Sendable {
         case notConsented
         /// Names were asked for, but a source agreed to anonymised use only.
         case identitiesNotConsented
+
+        /// The code the API gives and the string that explains it.
+        public var code: String {
+            switch self {
+            case .noSources: "no_sources"
+            case .notConsented: "not_consented"
+            case .identitiesNotConsented: "identities_not_consented"
+            }
+        }
+
+        public var messageKey: String {
+            switch self {
+            case .noSources: "error_communication_no_sources"
+            case .notConsented: "error_communication_not_consented"
+            case .identitiesNotConsented: "error_communication_identities"
+            }
+        }
     }
 
     public struct Victim: Sendable {

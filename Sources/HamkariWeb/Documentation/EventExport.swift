@@ -5,6 +5,9 @@ import HamkariStore
 /// Exports for the web, the API and the command line alike: what the account may see, identities
 /// only on request and where its role and each record's compartment allow; every export audited.
 public enum EventExport {
+    /// csv (Hamkari's import layout), hxl (the same, HXL-tagged) or json.
+    public static let formats = ["csv", "hxl", "json"]
+
     public enum Failure: Error, CustomStringConvertible {
         case identitiesNotAllowed
         case notAllowed
@@ -31,7 +34,9 @@ public enum EventExport {
             for person in events[index].people.indices { events[index].people[person].identity = nil }
         }
         let precise = AccessPolicy.decide(subject, .viewPreciseLocation, on: .network).isAllowed
-        if format == "csv" { return Data(EventCSVExport.csv(events, identities: identities, preciseLocation: precise).utf8) }
+        if format == "csv" || format == "hxl" {
+            return Data(EventCSVExport.csv(events, identities: identities, preciseLocation: precise, hxl: format == "hxl").utf8)
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let documents = events.map {

@@ -250,6 +250,10 @@ struct EventPagesController: Sendable {
             "coordinates": coordinates.map { "\($0.latitude), \($0.longitude)" + (precise ? "" : " (\(view.text("rounded")))") } ?? "",
             "mayEdit": mayEdit, "mayReveal": access.mayRevealIdentities(identity, event) && !event.people.isEmpty && !revealed,
             "revealed": revealed, "isDraft": event.status == .draft,
+            // Offered only where consent allows a draft at all, and names only where it allows them too.
+            "mayDraftCommunication": AccessPolicy.decide(identity.subject, .documentEvents).isAllowed
+                && (try? CommunicationDraft.draft(event, includeIdentities: false)) != nil,
+            "mayDraftWithNames": access.mayRevealIdentities(identity, event) && (try? CommunicationDraft.draft(event, includeIdentities: true)) != nil,
             "acts": event.acts.map { act -> [String: Any] in
                 [
                     "part": "act:\(act.id.text)",

@@ -62,6 +62,9 @@ struct EventTransferController: Sendable {
         guarded.allowed(.get, "/events/export.csv", .exportEvents) { request, context, identity in
             try await export(request, context, identity, format: "csv")
         }
+        guarded.allowed(.get, "/events/export.hxl.csv", .exportEvents) { request, context, identity in
+            try await export(request, context, identity, format: "hxl")
+        }
         guarded.allowed(.get, "/events/import", .importEvents) { request, context, identity in
             try await importPage(nil, dryRun: true, request, context, identity)
         }
@@ -119,7 +122,7 @@ struct EventTransferController: Sendable {
 
     private func export(_ request: Request, _ context: AppRequestContext, _ identity: SignedIn, format fixed: String? = nil) async throws -> Response {
         let format = fixed ?? request.uri.queryParameters.get("format") ?? "json"
-        guard ["csv", "json"].contains(format) else {
+        guard EventExport.formats.contains(format) else {
             throw AppError.invalid([ValidationIssue(field: "format", messageKey: "invalid_filter")], code: "invalid_query", messageKey: "error_invalid_query")
         }
         var query = try EventQueryParameters.query(from: request.uri.queryParameters, calendar: context.calendar)
@@ -133,8 +136,8 @@ struct EventTransferController: Sendable {
         }
         let stamp = CalendarDay(Date(), in: .gregorian).numeric
         return Response(status: .ok, headers: [
-            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"hamkari-events-\(stamp).\(format)\"",
+            .contentType: format == "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"hamkari-events-\(stamp).\(format == "hxl" ? "hxl.csv" : format)\"",
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Prints an HTML page to PDF with headless Chromium (Debian's `chromium`), when it is installed.
 /// The page is written to a private temporary directory and opened from there, so Chromium reads
@@ -44,39 +47,25 @@ public struct ChromiumPrinter: Sendable {
         defer { try? FileManager.default.removeItem(at: directory) }
         let page = directory.appendingPathComponent("report.html"), output = directory.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: page)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
-                             "--no-first-run", "--no-pdf-header-footer", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
-                             "--print-to-pdf=\(output.path)", page.absoluteString]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status = try await run(process)
+        let status = try await run(["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-extensions",
+                                    "--no-first-run", "--no-pdf-header-footer", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                                    "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
+                                    "--print-to-pdf=\(output.path)", page.absoluteString])
         guard status == 0, let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
             throw Failure.failed(status: status)
         }
         return data
     }
 
-    private func run(_ process: Process) async throws -> Int32 {
-        let (ended, ending) = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { ending.yield($0.terminationStatus); ending.finish() }
-        try process.run()
-        return try await withThrowingTaskGroup(of: Int32?.self) { group in
-            group.addTask { await ended.first { _ in true } ?? -1 }
-            group.addTask {
-                try await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = try await group.next() ?? nil
-            group.cancelAll()
-            guard let status = first else {
-                process.terminate()
-                throw Failure.timedOut
-            }
-            return status
+    private func run(_ arguments: [String]) async throws -> Int32 {
+        let chromium = try ChildProcess(executable, arguments: arguments)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let status = chromium.exitStatus { return status }
+            try await Task.sleep(for: .milliseconds(50))
         }
+        chromium.signal(SIGKILL)
+        _ = await chromium.exit()
+        throw Failure.timedOut
     }
 }

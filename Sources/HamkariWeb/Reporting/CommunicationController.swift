@@ -87,9 +87,7 @@ struct CommunicationController: Sendable {
     static func error(_ failure: CommunicationMaker.Failure) -> AppError {
         switch failure {
         case .identitiesForbidden: .forbidden
-        case .refused(.noSources): AppError(status: .conflict, code: "no_sources", messageKey: "error_communication_no_sources")
-        case .refused(.notConsented): AppError(status: .conflict, code: "not_consented", messageKey: "error_communication_not_consented")
-        case .refused(.identitiesNotConsented): AppError(status: .conflict, code: "identities_not_consented", messageKey: "error_communication_identities")
+        case .refused(let refusal): AppError(status: .conflict, code: refusal.code, messageKey: refusal.messageKey)
         }
     }
 }

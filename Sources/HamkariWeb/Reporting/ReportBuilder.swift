@@ -52,7 +52,24 @@ public struct ReportBuilder: Sendable {
     /// Reads a request written as a query string (`kind=upr&from=1404&to=1405&province=AF18`), as
     /// the command line gives it; a bad value throws the same refusal the web gives.
     public static func asked(query: String, locale: AppLocale, calendar: CalendarSystem, subject: AccessPolicy.Subject) throws -> Asked {
-        try asked(URI("/?" + query).queryParameters, locale: locale, calendar: calendar, subject: subject)
+        do { return try asked(URI("/?" + query).queryParameters, locale: locale, calendar: calendar, subject: subject) } catch let error as AppError {
+            throw InvalidRequest(fields: error.issues.map(\.field))
+        }
+    }
+
+    /// A request the command line gave that the web would refuse, naming what is wrong.
+    public struct InvalidRequest: Error, CustomStringConvertible {
+        public let fields: [String]
+        public var description: String {
+            "The report cannot be built as asked: check \(fields.isEmpty ? "its options" : fields.joined(separator: ", "))."
+        }
+    }
+
+    /// The report's figures and cases as the API gives them.
+    public func json(_ report: Report) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return try encoder.encode(ReportController.document(report, threshold: threshold))
     }
 
     static func asked(_ parameters: Parameters, locale: AppLocale, calendar: CalendarSystem, subject: AccessPolicy.Subject) throws -> Asked {
