@@ -17,6 +17,7 @@ public enum Migrations {
         m011Meetings,
         m012Referrals,
         m013Boundaries,
+        m014VictimIndex,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

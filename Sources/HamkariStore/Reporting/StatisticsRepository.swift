@@ -51,8 +51,9 @@ public struct StatisticsRepository: Sendable {
             let days = try await pairs("SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
             var facets: [EventFacet: [(key: String, count: Int)]] = [:]
             for facet in EventFacet.allCases { facets[facet] = try await pairs(EventRepository.countsSQL(by: facet, condition)) }
+            // A person is one row, joined to its one event: a plain count is the count of distinct people.
             let people = try await database.raw("""
-                SELECT p.sex AS sex, p.age_group AS age, COUNT(DISTINCT p.id) AS n FROM event_people p JOIN events ON events.id = p.event_id \
+                SELECT p.sex AS sex, p.age_group AS age, COUNT(*) AS n FROM event_people p JOIN events ON events.id = p.event_id \
                 WHERE \(condition) AND EXISTS (SELECT 1 FROM event_acts x WHERE x.victim_person_id = p.id) GROUP BY p.sex, p.age_group
                 """).all().map { (sex: try $0.text("sex"), age: try $0.text("age"), count: try $0.int("n")) }
             let groups = try await database.raw("""
