@@ -18,7 +18,7 @@ struct BenchCommandTests {
             let workloads = try #require(report["workloads"] as? [[String: Any]])
             let names = workloads.compactMap { $0["name"] as? String }
             #expect(names == ["store.generate", "import.csv", "raw.insert", "raw.search_word", "raw.list", "api.create_event",
-                              "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.dashboard", "page.dashboard", "api.checkin"])
+                              "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.dashboard", "page.dashboard", "api.report", "api.checkin"])
             #expect(workloads.allSatisfy { ($0["errors"] as? Int) == 0 })
             #expect(workloads.first { $0["name"] as? String == "api.create_event" }?["count"] as? Int == 6)
             #expect(workloads.first { $0["name"] as? String == "store.generate" }?["count"] as? Int == 40)

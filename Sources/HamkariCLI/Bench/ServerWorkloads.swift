@@ -16,7 +16,7 @@ struct ServerWorkloads {
     let serverCPU: @Sendable () -> Double
 
     static let names = ["api.create_event", "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.dashboard",
-                        "page.dashboard", "api.checkin"]
+                        "page.dashboard", "api.report", "api.checkin"]
 
     func run() async throws -> [WorkloadResult] {
         let api = [("Authorization", "Bearer \(instance.apiToken)")]
@@ -40,6 +40,7 @@ struct ServerWorkloads {
             ("api.statistics", "requests", { BenchRequest(path: "/api/v1/events/counts?by=\(facets[$0 % facets.count])", headers: api) }),
             ("api.dashboard", "requests", { BenchRequest(path: "/api/v1/dashboard?province=\(provinces[$0 % 4])", headers: api) }),
             ("page.dashboard", "requests", { _ in BenchRequest(path: "/dashboard?statuses=all", headers: page) }),
+            ("api.report", "requests", { BenchRequest(path: "/api/v1/reports?kind=\(["general", "upr"][$0 % 2])&province=\(provinces[$0 % 4])", headers: api) }),
             ("api.checkin", "requests", { _ in BenchRequest(method: .POST, path: "/api/v1/checkin", headers: defender) }),
         ]
         var results: [WorkloadResult] = []

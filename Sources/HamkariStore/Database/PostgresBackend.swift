@@ -65,7 +65,16 @@ public final class PostgresBackend: DatabaseBackend {
 
     public func shutdown() async {
         runTask.cancel()
-        _ = await runTask.value
+        // PostgresNIO's run() has been seen not to return after cancellation (every connection already
+        // closed, nothing left to wait for), which hung whoever shut down. The pool is done with either
+        // way, so the wait is bounded; an unfinished run() is left to end on its own.
+        let (ended, end) = AsyncStream<Bool>.makeStream()
+        let runTask = self.runTask
+        Task { await runTask.value; end.yield(true); end.finish() }
+        Task { try? await Task.sleep(for: .seconds(10)); end.yield(false); end.finish() }
+        if await ended.first(where: { _ in true }) == false {
+            logger.warning("the PostgreSQL pool did not stop within 10 seconds; left to end on its own")
+        }
     }
 
     /// A short reason without the server's full error text, which may echo connection details.
