@@ -151,24 +151,29 @@ extension EventRepository {
 
     /// How many visible events match `query`, grouped by `facet` (an event with two act types counts under each).
     public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> [(key: String, count: Int)] {
-        let clause = whereClause(query, visibility)
+        let sql = countsSQL(by: facet, whereClause(query, visibility))
         return try await backend.read { database in
-            try await database.raw(Self.countsSQL(by: facet, clause)).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
+            try await StatisticsRepository.pairs(database, sql)
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         }
     }
 
-    static func countsSQL(by facet: EventFacet, _ clause: SQLQueryString) -> SQLQueryString {
+    /// Counts over events by one facet. Acts and involvements are reached from the visible events
+    /// (through the covering list index, then each event's own index entries), never the other way:
+    /// looking every act's event up cost SQLite twice as much at 100,000 events (`CROSS JOIN` is how
+    /// SQLite is told the order; PostgreSQL plans it on its own).
+    func countsSQL(by facet: EventFacet, _ clause: SQLQueryString) -> SQLQueryString {
+        let join: SQLQueryString = backend.dialect == .sqlite ? "CROSS JOIN" : "JOIN"
         switch facet {
-        case .province: "SELECT events.province_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.province_pcode"
-        case .district: "SELECT events.district_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.district_pcode"
-        case .status: "SELECT events.status AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.status"
-        case .actType: """
-            SELECT x.act_type AS k, COUNT(DISTINCT x.event_id) AS n FROM event_acts x JOIN events ON events.id = x.event_id \
+        case .province: return "SELECT events.province_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.province_pcode"
+        case .district: return "SELECT events.district_pcode AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.district_pcode"
+        case .status: return "SELECT events.status AS k, COUNT(*) AS n FROM events WHERE \(clause) GROUP BY events.status"
+        case .actType: return """
+            SELECT x.act_type AS k, COUNT(DISTINCT x.event_id) AS n FROM events \(join) event_acts x ON x.event_id = events.id \
             WHERE \(clause) GROUP BY x.act_type
             """
-        case .perpetratorType: """
-            SELECT x.perpetrator_type AS k, COUNT(DISTINCT x.event_id) AS n FROM event_involvements x JOIN events ON events.id = x.event_id \
+        case .perpetratorType: return """
+            SELECT x.perpetrator_type AS k, COUNT(DISTINCT x.event_id) AS n FROM events \(join) event_involvements x ON x.event_id = events.id \
             WHERE \(clause) GROUP BY x.perpetrator_type
             """
         }

@@ -41,22 +41,31 @@ public struct StatisticsRepository: Sendable {
         return scope.publicationOnly ? "\(clause) AND \(Self.publishable)" : clause
     }
 
+    /// Each figure is counted on a reader connection of its own, side by side: the wall time of the
+    /// dashboard is that of its slowest figure rather than the sum of them all (each figure is
+    /// consistent in itself; one written between two of them may show in one and not the other).
     public func figures(_ scope: Scope) async throws -> DashboardFigures {
         let condition = condition(scope)
         let (from, to) = (scope.query.from ?? "0000-01-01", scope.query.to ?? "9999-12-31")
-        let counted = try await backend.read { database in
-            func pairs(_ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {
-                try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
+        let backend = self.backend, events = self.events
+        async let days = backend.read { database in
+            try await Self.pairs(database, "SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
+        }
+        async let facets = withThrowingTaskGroup(of: (EventFacet, [(key: String, count: Int)]).self) { group in
+            for facet in EventFacet.allCases {
+                group.addTask { (facet, try await backend.read { try await Self.pairs($0, events.countsSQL(by: facet, condition)) }) }
             }
-            let days = try await pairs("SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
-            var facets: [EventFacet: [(key: String, count: Int)]] = [:]
-            for facet in EventFacet.allCases { facets[facet] = try await pairs(EventRepository.countsSQL(by: facet, condition)) }
-            // A person is one row, joined to its one event: a plain count is the count of distinct people.
-            let people = try await database.raw("""
+            return try await group.reduce(into: [EventFacet: [(key: String, count: Int)]]()) { $0[$1.0] = $1.1 }
+        }
+        // A person is one row, joined to its one event: a plain count is the count of distinct people.
+        async let people = backend.read { database in
+            try await database.raw("""
                 SELECT p.sex AS sex, p.age_group AS age, COUNT(*) AS n FROM event_people p JOIN events ON events.id = p.event_id \
                 WHERE \(condition) AND EXISTS (SELECT 1 FROM event_acts x WHERE x.victim_person_id = p.id) GROUP BY p.sex, p.age_group
                 """).all().map { (sex: try $0.text("sex"), age: try $0.text("age"), count: try $0.int("n")) }
-            let groups = try await database.raw("""
+        }
+        async let groups = backend.read { database in
+            try await database.raw("""
                 SELECT COALESCE(SUM(m), 0) AS men, COALESCE(SUM(w), 0) AS women, COALESCE(SUM(b), 0) AS boys, COALESCE(SUM(g), 0) AS girls, \
                 COALESCE(SUM(u), 0) AS unknown FROM (SELECT MAX(x.victims_men) AS m, MAX(x.victims_women) AS w, MAX(x.victims_boys) AS b, \
                 MAX(x.victims_girls) AS g, MAX(x.victims_unknown) AS u FROM event_acts x JOIN events ON events.id = x.event_id \
@@ -65,17 +74,19 @@ public struct StatisticsRepository: Sendable {
                     GroupCount(men: try row.int("men"), women: try row.int("women"), boys: try row.int("boys"), girls: try row.int("girls"),
                                unknown: try row.int("unknown"))
                 } ?? GroupCount()
-            var cases: [(opened: Date, closed: Date?)] = []
-            if scope.includesCases {
-                cases = try await database.select().columns("opened_at", "closed_at").from("protection_cases").all().map { row in
-                    (try row.date("opened_at"), try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) })
-                }
-            }
-            return (days, facets, people, groups, cases)
         }
-        let reach = try await meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
-        return Self.assemble(days: counted.0, facets: counted.1, people: counted.2, groups: counted.3, cases: counted.4, reach: reach,
-                             calendar: scope.calendar, from: from, to: to)
+        async let cases = scope.includesCases ? backend.read { database in
+            try await database.select().columns("opened_at", "closed_at").from("protection_cases").all().map { row in
+                (opened: try row.date("opened_at"), closed: try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) })
+            }
+        } : []
+        async let reach = meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
+        return try await Self.assemble(days: days, facets: facets, people: people, groups: groups, cases: cases, reach: reach,
+                                       calendar: scope.calendar, from: from, to: to)
+    }
+
+    static func pairs(_ database: any SQLDatabase, _ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {
+        try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
     }
 
     static func assemble(days: [(key: String, count: Int)], facets: [EventFacet: [(key: String, count: Int)]],
