@@ -32,6 +32,24 @@ func account(_ login: String, in store: Store) async throws -> UserAccount {
     return user
 }
 
+/// The account, refused unless the policy allows it `action`; `what` says what it may not do, and who may.
+func account(_ login: String, in store: Store, allowedTo action: AccessPolicy.Action, _ what: String) async throws -> UserAccount {
+    let user = try await account(login, in: store)
+    guard AccessPolicy.decide(AccessPolicy.Subject(user), action).isAllowed else {
+        throw CommandFailure("The account \(login) may not \(what).")
+    }
+    return user
+}
+
+/// Writes a command's result to `out`, readable by its owner only, or to standard output.
+func writeResult(_ data: Data, to out: String?) throws {
+    guard let out else { return FileHandle.standardOutput.write(data) }
+    guard FileManager.default.createFile(atPath: out, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        throw CommandFailure("Cannot write \(out).")
+    }
+    Console.say("Wrote \(out).")
+}
+
 struct ImportEventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
@@ -70,10 +88,7 @@ struct ImportEventsCommand: AsyncParsableCommand {
         let localizer = try Localizer.loadBundled()
         let source = URL(fileURLWithPath: file).lastPathComponent
         let report = try await Instance.with(store, unlock: unlock, label: "hamkari.import") { opened in
-            let user = try await account(login, in: opened)
-            guard AccessPolicy.decide(AccessPolicy.Subject(user), .importEvents).isAllowed else {
-                throw CommandFailure("The account \(login) may not import events (documenters and coordinators may).")
-            }
+            let user = try await account(login, in: opened, allowedTo: .importEvents, "import events (documenters and coordinators may)")
             return try await opened.importEvents(
                 csv: text, mapping: map, organisationID: user.organisationID, authorID: user.id, actor: AuditEvent.commandLineActor,
                 source: source, dryRun: dryRun, progress: ProgressBar.show)
@@ -139,13 +154,6 @@ struct ExportEventsCommand: AsyncParsableCommand {
             let user = try await account(login, in: opened)
             return try await EventExport.data(from: opened, as: user, format: format, identities: identities)
         }
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CommandFailure("Cannot write \(out).")
-            }
-            Console.say("Wrote \(out).")
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try writeResult(data, to: out)
     }
 }

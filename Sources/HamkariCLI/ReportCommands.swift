@@ -42,22 +42,6 @@ struct ReportOutputOptions: ParsableArguments {
         guard format == "pdf" else { return nil }
         do { return try ChromiumPrinter.installed() } catch { throw CommandFailure(error.description) }
     }
-
-    func write(_ data: Data) throws {
-        guard let out else { return FileHandle.standardOutput.write(data) }
-        guard FileManager.default.createFile(atPath: out, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw CommandFailure("Cannot write \(out).")
-        }
-        Console.say("Wrote \(out).")
-    }
-
-    func account(in store: Store, may action: AccessPolicy.Action, what: String) async throws -> UserAccount {
-        let user = try await HamkariCLI.account(login, in: store)
-        guard AccessPolicy.decide(AccessPolicy.Subject(user), action).isAllowed else {
-            throw CommandFailure("The account \(login) may not \(what).")
-        }
-        return user
-    }
 }
 
 struct ReportBuildCommand: AsyncParsableCommand {
@@ -114,7 +98,7 @@ struct ReportBuildCommand: AsyncParsableCommand {
     func run() async throws {
         let printer = try output.printer()
         let data = try await Instance.with(store, unlock: unlock, label: "hamkari.report") { opened in
-            let user = try await output.account(in: opened, may: .exportEvents, what: "build reports (coordinators may)")
+            let user = try await account(output.login, in: opened, allowedTo: .exportEvents, "build reports (coordinators may)")
             let builder = try await ReportBuilder.load(store: opened, threshold: threshold)
             let asked = try ReportBuilder.asked(query: query, locale: output.locale, calendar: output.calendarSystem, subject: AccessPolicy.Subject(user))
             let report = try await builder.build(asked, actor: user.id.text)
@@ -124,7 +108,7 @@ struct ReportBuildCommand: AsyncParsableCommand {
             default: return Data(try await builder.html(report).utf8)
             }
         }
-        try output.write(data)
+        try writeResult(data, to: output.out)
     }
 }
 
@@ -153,7 +137,7 @@ struct ReportCommunicationCommand: AsyncParsableCommand {
         let printer = try output.printer()
         let localizer = try Localizer.loadBundled()
         let data = try await Instance.with(store, unlock: unlock, label: "hamkari.report") { opened in
-            let user = try await output.account(in: opened, may: .documentEvents, what: "draft communications (documenters and coordinators may)")
+            let user = try await account(output.login, in: opened, allowedTo: .documentEvents, "draft communications (documenters and coordinators may)")
             let subject = AccessPolicy.Subject(user)
             guard let event = try await opened.events.find(reference: reference),
                   EventVisibility(subject).allows(EventVisibility.Facts(event)) else {
@@ -169,6 +153,6 @@ struct ReportCommunicationCommand: AsyncParsableCommand {
                 throw CommandFailure("The account \(output.login) may not see identities; draft without --identities.")
             }
         }
-        try output.write(data)
+        try writeResult(data, to: output.out)
     }
 }

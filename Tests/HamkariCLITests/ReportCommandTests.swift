@@ -21,9 +21,8 @@ struct ReportCommandTests {
             try await store.users.create(UserAccount(organisationID: organisation.id, login: "defender.cli", role: .defender), passwordHash: nil, actor: "test")
             var published: Event?
             for _ in 0..<6 {
-                var event = SampleEvents.detention(organisationID: organisation.id, authorID: coordinator.id, confidentiality: .public, status: .verified)
-                event.sources = event.sources.map { var source = $0; source.consent = .public; return source }
-                published = try await store.events.create(event, actor: coordinator.id)
+                published = try await store.events.create(SampleEvents.published(organisationID: organisation.id, authorID: coordinator.id),
+                                                          actor: coordinator.id)
             }
             let anonymised = try await store.events.create(
                 SampleEvents.detention(organisationID: organisation.id, authorID: coordinator.id, confidentiality: .public, status: .verified),

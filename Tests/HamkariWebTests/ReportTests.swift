@@ -15,9 +15,8 @@ struct ReportTests {
         let author = try await session.signIn(as: .documenter).user
         var published: Event?
         for _ in 0..<6 {
-            var event = SampleEvents.detention(organisationID: author.organisationID, authorID: author.id, confidentiality: .public, status: .verified)
-            event.sources = event.sources.map { var source = $0; source.consent = .public; return source }
-            published = try await session.store.events.create(event, actor: author.id)
+            published = try await session.store.events.create(SampleEvents.published(organisationID: author.organisationID, authorID: author.id),
+                                                               actor: author.id)
         }
         let anonymised = try await session.store.events.create(
             SampleEvents.detention(organisationID: author.organisationID, authorID: author.id, confidentiality: .public, status: .verified),

@@ -30,4 +30,11 @@ public enum SampleEvents {
             interventions: [Intervention(kind: .legalAid, date: try? EventDate.parse("1405-03-20", calendar: .solarHijri), status: .ongoing,
                                          response: "lawyer assigned")])
     }
+
+    /// A verified public detention whose every source agreed to public use: what a report may publish.
+    public static func published(organisationID: UUID, authorID: UUID) -> Event {
+        var event = detention(organisationID: organisationID, authorID: authorID, confidentiality: .public, status: .verified)
+        event.sources = event.sources.map { var source = $0; source.consent = .public; return source }
+        return event
+    }
 }

@@ -153,9 +153,14 @@ extension EventRepository {
     public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> [(key: String, count: Int)] {
         let sql = countsSQL(by: facet, whereClause(query, visibility))
         return try await backend.read { database in
-            try await StatisticsRepository.pairs(database, sql)
+            try await Self.keyedCounts(database, sql)
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         }
+    }
+
+    /// The rows of a counting query, as its key `k` and count `n`.
+    static func keyedCounts(_ database: any SQLDatabase, _ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {
+        try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
     }
 
     /// Counts over events by one facet. Acts and involvements are reached from the visible events

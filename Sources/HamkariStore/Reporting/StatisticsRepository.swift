@@ -49,11 +49,11 @@ public struct StatisticsRepository: Sendable {
         let (from, to) = (scope.query.from ?? "0000-01-01", scope.query.to ?? "9999-12-31")
         let backend = self.backend, events = self.events
         async let days = backend.read { database in
-            try await Self.pairs(database, "SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
+            try await EventRepository.keyedCounts(database, "SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
         }
         async let facets = withThrowingTaskGroup(of: (EventFacet, [(key: String, count: Int)]).self) { group in
             for facet in EventFacet.allCases {
-                group.addTask { (facet, try await backend.read { try await Self.pairs($0, events.countsSQL(by: facet, condition)) }) }
+                group.addTask { (facet, try await backend.read { try await EventRepository.keyedCounts($0, events.countsSQL(by: facet, condition)) }) }
             }
             return try await group.reduce(into: [EventFacet: [(key: String, count: Int)]]()) { $0[$1.0] = $1.1 }
         }
@@ -83,10 +83,6 @@ public struct StatisticsRepository: Sendable {
         async let reach = meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
         return try await Self.assemble(days: days, facets: facets, people: people, groups: groups, cases: cases, reach: reach,
                                        calendar: scope.calendar, from: from, to: to)
-    }
-
-    static func pairs(_ database: any SQLDatabase, _ sql: SQLQueryString) async throws -> [(key: String, count: Int)] {
-        try await database.raw(sql).all().map { (key: try $0.optionalText("k") ?? "", count: try $0.int("n")) }
     }
 
     static func assemble(days: [(key: String, count: Int)], facets: [EventFacet: [(key: String, count: Int)]],

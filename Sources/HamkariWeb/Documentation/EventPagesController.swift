@@ -250,10 +250,10 @@ struct EventPagesController: Sendable {
             "coordinates": coordinates.map { "\($0.latitude), \($0.longitude)" + (precise ? "" : " (\(view.text("rounded")))") } ?? "",
             "mayEdit": mayEdit, "mayReveal": access.mayRevealIdentities(identity, event) && !event.people.isEmpty && !revealed,
             "revealed": revealed, "isDraft": event.status == .draft,
-            // Offered only where consent allows a draft at all, and names only where it allows them too.
+            // Offered only where consent allows a draft at all (any source outside internal use), and names only with public consent.
             "mayDraftCommunication": AccessPolicy.decide(identity.subject, .documentEvents).isAllowed
-                && (try? CommunicationDraft.draft(event, includeIdentities: false)) != nil,
-            "mayDraftWithNames": access.mayRevealIdentities(identity, event) && (try? CommunicationDraft.draft(event, includeIdentities: true)) != nil,
+                && [.anonymised, .public].contains(CommunicationDraft.consent(of: event)),
+            "mayDraftWithNames": access.mayRevealIdentities(identity, event) && CommunicationDraft.consent(of: event) == .public,
             "acts": event.acts.map { act -> [String: Any] in
                 [
                     "part": "act:\(act.id.text)",
