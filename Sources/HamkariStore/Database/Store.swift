@@ -8,10 +8,13 @@ public final class Store: Sendable {
     public let backend: any DatabaseBackend
     public let keys: InstanceKeys
     public let reference = ReferenceCache()
+    /// What the dashboard counts of every event, in memory (read when first asked for).
+    public let eventFacts: EventFactsCache
 
     public init(backend: any DatabaseBackend, keys: InstanceKeys) {
         self.backend = backend
         self.keys = keys
+        eventFacts = EventFactsCache(backend: backend)
     }
 
     /// Opens (and with `create`, creates) the database, then applies pending migrations.
@@ -77,7 +80,7 @@ public final class Store: Sendable {
     public var referrals: ReferralRepository { ReferralRepository(backend: backend, keys: keys) }
     public var announcements: AnnouncementRepository { AnnouncementRepository(backend: backend, keys: keys, directory: directory, gazetteer: gazetteer) }
     public var serviceIssues: ServiceIssueRepository { ServiceIssueRepository(backend: backend, keys: keys) }
-    public var statistics: StatisticsRepository { StatisticsRepository(backend: backend, events: events, meetings: meetings) }
+    public var statistics: StatisticsRepository { StatisticsRepository(backend: backend, events: events, meetings: meetings, facts: eventFacts) }
     public var directory: DirectoryRepository { DirectoryRepository(backend: backend, keys: keys, cache: reference) }
     public var protection: ProtectionRecordsRepository { ProtectionRecordsRepository(backend: backend, keys: keys) }
 

@@ -31,6 +31,7 @@ public struct EventRepository: Sendable {
             }
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventCreated, target: stored.id.text),
                                                 in: database, dialect: dialect)
+            try await EventChangeLog.stamp([stored.id.text], in: database)
             return stored
         }
     }
@@ -58,6 +59,7 @@ public struct EventRepository: Sendable {
             }
             try await AuditLogRepository.append(
                 AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
+            try await EventChangeLog.stamp(stored.map(\.id.text), in: database)
             return stored
         }
         if events.count >= 500 {
@@ -173,6 +175,7 @@ public struct EventRepository: Sendable {
             try await index.insertNew([(updated.id.text, orderKey, repository.writer.searchTokens(of: updated))], in: database)
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventUpdated, target: event.id.text),
                                                 in: database, dialect: dialect)
+            try await EventChangeLog.stamp([event.id.text], in: database)
             return updated
         }
     }
@@ -203,6 +206,7 @@ public struct EventRepository: Sendable {
             try await AuditLogRepository.append(
                 AuditEvent(actor: subject.id.text, action: .eventStatusChanged, target: "\(id.text) \(from.rawValue)→\(target.rawValue)"),
                 in: database, dialect: dialect)
+            try await EventChangeLog.stamp([id.text], in: database)
             return event
         }
     }
@@ -220,6 +224,7 @@ public struct EventRepository: Sendable {
             try await SearchIndex(dialect: dialect).remove(eventID: id.text, in: database)
             try await database.delete(from: "events").where("id", .equal, id.text).run()
             try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventDeleted, target: id.text), in: database, dialect: dialect)
+            try await EventChangeLog.stamp([id.text], in: database)
         }
     }
 

@@ -18,6 +18,7 @@ public enum Migrations {
         m012Referrals,
         m013Boundaries,
         m014VictimIndex,
+        m015EventChanges,
     ]
 
     static let m001Foundation = Migration(1, "foundation: settings, gazetteer, organisations, users") { t in [

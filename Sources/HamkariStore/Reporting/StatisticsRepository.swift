@@ -8,6 +8,7 @@ public struct StatisticsRepository: Sendable {
     let backend: any DatabaseBackend
     let events: EventRepository
     let meetings: MeetingRepository
+    let facts: EventFactsCache
 
     /// What to count.
     public struct Scope: Sendable {
@@ -41,12 +42,34 @@ public struct StatisticsRepository: Sendable {
         return scope.publicationOnly ? "\(clause) AND \(Self.publishable)" : clause
     }
 
-    /// Each figure is counted on a reader connection of its own, side by side: the wall time of the
-    /// dashboard is that of its slowest figure rather than the sum of them all (each figure is
-    /// consistent in itself; one written between two of them may show in one and not the other).
+    /// The figures. Events are counted from the facts in memory (`EventFactsCache`) unless the
+    /// query has words; protection cases and awareness sessions, small tables, in SQL.
     public func figures(_ scope: Scope) async throws -> DashboardFigures {
-        let condition = condition(scope)
         let (from, to) = (scope.query.from ?? "0000-01-01", scope.query.to ?? "9999-12-31")
+        let backend = self.backend
+        async let cases = scope.includesCases ? backend.read { database in
+            try await database.select().columns("opened_at", "closed_at").from("protection_cases").all().map { row in
+                (opened: try row.date("opened_at"), closed: try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) })
+            }
+        } : []
+        async let reach = meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
+        let counts = try await eventCounts(scope)
+        return try await Self.assemble(days: counts.days, facets: counts.facets, people: counts.people, groups: counts.groups, cases: cases,
+                                       reach: reach, calendar: scope.calendar, from: from, to: to)
+    }
+
+    func eventCounts(_ scope: Scope) async throws -> EventFactsSnapshot.Counts {
+        if EventFactsSnapshot.canAnswer(scope.query),
+           let counts = try await facts.snapshot().count(scope.query, visibility: scope.visibility, publicationOnly: scope.publicationOnly) {
+            return counts
+        }
+        return try await countedInSQL(scope)
+    }
+
+    /// The same counts in SQL, each on a reader connection of its own, side by side (each is
+    /// consistent in itself; an event written between two of them may show in one and not the other).
+    func countedInSQL(_ scope: Scope) async throws -> EventFactsSnapshot.Counts {
+        let condition = condition(scope)
         let backend = self.backend, events = self.events
         async let days = backend.read { database in
             try await EventRepository.keyedCounts(database, "SELECT events.date_first AS k, COUNT(*) AS n FROM events WHERE \(condition) GROUP BY events.date_first")
@@ -75,14 +98,7 @@ public struct StatisticsRepository: Sendable {
                                unknown: try row.int("unknown"))
                 } ?? GroupCount()
         }
-        async let cases = scope.includesCases ? backend.read { database in
-            try await database.select().columns("opened_at", "closed_at").from("protection_cases").all().map { row in
-                (opened: try row.date("opened_at"), closed: try row.decode(column: "closed_at", as: Int64?.self).map { Date(timeIntervalSince1970: Double($0)) })
-            }
-        } : []
-        async let reach = meetings.reach(from: from, to: to, province: scope.query.provincePcode, region: [])
-        return try await Self.assemble(days: days, facets: facets, people: people, groups: groups, cases: cases, reach: reach,
-                                       calendar: scope.calendar, from: from, to: to)
+        return EventFactsSnapshot.Counts(days: try await days, facets: try await facets, people: try await people, groups: try await groups)
     }
 
     static func assemble(days: [(key: String, count: Int)], facets: [EventFacet: [(key: String, count: Int)]],

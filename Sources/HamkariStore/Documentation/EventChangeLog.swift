@@ -1,0 +1,36 @@
+import SQLKit
+
+/// Numbers each transaction that changes events, in commit order, and records it as the last
+/// change of each event it touched. The number is taken like the other counters (one upsert of a
+/// row in `reference_counters`), and that row stays locked until the transaction ends: on
+/// PostgreSQL a second writer waits for the first to commit before it takes the next number, so a
+/// reader that sees number n has every change numbered up to n. Called last in the transaction,
+/// to hold the lock for as short a time as possible.
+enum EventChangeLog {
+    static let counter = "#event-changes"
+
+    static func stamp(_ eventIDs: [String], in database: any SQLDatabase) async throws {
+        guard !eventIDs.isEmpty else { return }
+        let number = try await database.raw("""
+            INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: counter), 1)
+            ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + 1 RETURNING last_number
+            """).first()?.decode(column: "last_number", as: Int64.self) ?? 1
+        for start in stride(from: 0, to: eventIDs.count, by: 500) {
+            var insert = database.insert(into: "event_changes").columns("event_id", "seq")
+            for id in eventIDs[start..<min(start + 500, eventIDs.count)] { insert = insert.values(SQLBind(id), SQLBind(number)) }
+            try await insert.onConflict(with: ["event_id"]) { $0.set(excludedValueOf: "seq") }.run()
+        }
+    }
+
+    /// The number of the last committed change (0 before any).
+    static func latest(in database: any SQLDatabase) async throws -> Int64 {
+        try await database.select().column("last_number").from("reference_counters").where("prefix", .equal, counter).first()?
+            .decode(column: "last_number", as: Int64.self) ?? 0
+    }
+
+    /// The events changed after change `number`.
+    static func changed(after number: Int64, in database: any SQLDatabase) async throws -> [String] {
+        try await database.select().column("event_id").from("event_changes").where("seq", .greaterThan, number).all()
+            .map { try $0.decode(column: "event_id", as: String.self) }
+    }
+}
