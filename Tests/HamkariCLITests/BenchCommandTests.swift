@@ -17,7 +17,7 @@ struct BenchCommandTests {
             let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
             let workloads = try #require(report["workloads"] as? [[String: Any]])
             let names = workloads.compactMap { $0["name"] as? String }
-            #expect(names == ["store.generate", "import.csv", "raw.insert", "raw.search_word", "raw.list", "api.create_event",
+            #expect(names == ["store.generate", "import.csv", "raw.insert", "raw.search_word", "raw.list", "api.dashboard_first", "api.create_event",
                               "api.search_word", "api.search_facets", "page.list", "page.record", "api.statistics", "api.dashboard", "page.dashboard", "api.report", "api.checkin"])
             #expect(workloads.allSatisfy { ($0["errors"] as? Int) == 0 })
             #expect(workloads.first { $0["name"] as? String == "api.create_event" }?["count"] as? Int == 6)
