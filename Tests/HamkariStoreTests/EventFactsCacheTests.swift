@@ -64,6 +64,14 @@ struct EventFactsCacheTests {
                         let (memory, sql) = try await Self.both(store, Self.scope(reader, query, publication: publication))
                         #expect(memory == sql, "\(reader.role) \(query) publication \(publication)")
                     }
+                    let visibility = EventVisibility(reader)
+                    for facet in [EventFacet.actType, .district] {
+                        let fromFacts = try await store.statistics.counts(by: facet, query, visibility: visibility)
+                        let inSQL = try await store.events.counts(by: facet, query, visibility: visibility)
+                        #expect(fromFacts.counts.map(\.key) == inSQL.map(\.key) && fromFacts.counts.map(\.count) == inSQL.map(\.count),
+                                "\(facet) \(reader.role) \(query)")
+                        #expect(fromFacts.total == (try await store.events.count(query, visibility: visibility)))
+                    }
                 }
             }
             let everything = try await Self.both(store, Self.scope(fixture.subject(.coordinator))).memory

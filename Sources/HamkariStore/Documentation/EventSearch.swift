@@ -153,9 +153,13 @@ extension EventRepository {
     public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> [(key: String, count: Int)] {
         let sql = countsSQL(by: facet, whereClause(query, visibility))
         return try await backend.read { database in
-            try await Self.keyedCounts(database, sql)
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+            Self.mostFirst(try await Self.keyedCounts(database, sql))
         }
+    }
+
+    /// Counts with the largest first, equal ones by key.
+    static func mostFirst(_ counts: [(key: String, count: Int)]) -> [(key: String, count: Int)] {
+        counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
     }
 
     /// The rows of a counting query, as its key `k` and count `n`.

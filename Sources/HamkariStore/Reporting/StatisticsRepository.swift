@@ -66,6 +66,18 @@ public struct StatisticsRepository: Sendable {
         return try await countedInSQL(scope)
     }
 
+    /// Visible events matching `query` by one facet, the largest first, and how many events those are
+    /// (an event with two act types counts under each, once in the total).
+    public func counts(by facet: EventFacet, _ query: EventQuery, visibility: EventVisibility) async throws -> (counts: [(key: String, count: Int)], total: Int) {
+        if EventFactsSnapshot.canAnswer(query),
+           let counted = try await facts.snapshot().count(query, visibility: visibility, publicationOnly: false) {
+            return (EventRepository.mostFirst(counted.facets[facet] ?? []), counted.days.reduce(0) { $0 + $1.count })
+        }
+        async let counts = events.counts(by: facet, query, visibility: visibility)
+        async let total = events.count(query, visibility: visibility)
+        return try await (counts, total)
+    }
+
     /// The same counts in SQL, each on a reader connection of its own, side by side (each is
     /// consistent in itself; an event written between two of them may show in one and not the other).
     func countedInSQL(_ scope: Scope) async throws -> EventFactsSnapshot.Counts {
@@ -106,10 +118,7 @@ public struct StatisticsRepository: Sendable {
                          reach: AwarenessReach, calendar: CalendarSystem, from: String, to: String) -> DashboardFigures {
         let dated = days.filter { !$0.key.isEmpty }.map { (day: $0.key, count: $0.count) }
         let months = MonthBuckets.months(dated, in: calendar)
-        func sorted(_ facet: EventFacet) -> CountTable {
-            let pairs = facets[facet] ?? []
-            return CountTable(pairs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key })
-        }
+        func sorted(_ facet: EventFacet) -> CountTable { CountTable(EventRepository.mostFirst(facets[facet] ?? [])) }
         var victims = Array(repeating: Array(repeating: 0, count: 3), count: 3)
         for person in people {
             let sex = DashboardFigures.sexes.firstIndex(of: person.sex) ?? 2

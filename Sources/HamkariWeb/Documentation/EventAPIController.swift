@@ -94,9 +94,7 @@ struct EventAPIController: Sendable {
                                        messageKey: "error_invalid_query")
             }
             let query = try EventQueryParameters.query(from: request.uri.queryParameters, calendar: context.calendar)
-            let visibility = EventVisibility(identity.subject)
-            let counts = try await store.events.counts(by: by, query, visibility: visibility)
-            let total = try await store.events.count(query, visibility: visibility)
+            let (counts, total) = try await store.statistics.counts(by: by, query, visibility: EventVisibility(identity.subject))
             return JSONBody(value: CountsDocument(by: by.rawValue, total: total, counts: counts.map { .init(key: $0.key, count: $0.count) }))
         }
         guarded.allowed(.post, "/api/v1/events", .documentEvents) { request, context, identity in
