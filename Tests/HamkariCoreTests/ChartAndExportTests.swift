@@ -39,6 +39,17 @@ struct ChartAndExportTests {
         let line = SVGChart(kind: .line, title: "t", description: "d", labels: ["1", "2", "3"],
                             series: [SVGChart.Series(name: "opened", values: [1, nil, 3])], rightToLeft: false).render()
         #expect(line.components(separatedBy: "M").count - 1 == 2, "a held-back month breaks the line")
+        #expect(line.components(separatedBy: "<circle").count - 1 == 2, "few points: a dot on each")
+        var many: [Int?] = Array(1...40)
+        many[30] = nil
+        many[32] = nil
+        let long = SVGChart(kind: .line, title: "t", description: "d", labels: many.indices.map(String.init),
+                            series: [SVGChart.Series(name: "events", values: many)], rightToLeft: false).render()
+        #expect(long.components(separatedBy: "<circle").count - 1 == 1, "many points: a dot only on the one no line reaches (month 32)")
+        #expect(long.contains("<circle cx=") && long.components(separatedBy: "M").count - 1 == 3)
+        let bars = left.components(separatedBy: "<rect").dropFirst()
+        #expect(left.contains("<g fill=\"\(SVGChart.palette[0])\">") && !bars.isEmpty && bars.allSatisfy { !$0.prefix { $0 != ">" }.contains("fill=") },
+                "one series: its colour once, on the group")
     }
 
     @Test("HXL export: the header, a row of hashtags, held-back figures left empty, and the totals")

@@ -75,6 +75,12 @@ struct EventFactsCacheTests {
                 }
             }
             let everything = try await Self.both(store, Self.scope(fixture.subject(.coordinator))).memory
+            var keys = FactKeys()
+            let batched = try await EventFactsLoader(backend: store.backend).loadAll(keys: &keys, batch: 7)
+            #expect(Set(batched.map(\.id)) == Set(events.map(\.id)) && batched.count == events.count, "read 7 at a time, each event once")
+            let batchedCounts = try #require(EventFactsSnapshot(facts: batched, keys: keys)
+                .count(EventQuery(), visibility: EventVisibility(fixture.subject(.coordinator)), publicationOnly: false))
+            #expect(Counted(batchedCounts) == everything)
             #expect(everything.events == events.filter { EventVisibility(fixture.subject(.coordinator)).allows(.init($0)) }.count)
             #expect(everything.events > 100 && !everything.people.isEmpty && everything.groups.total > 0, "the sample counts something of each")
         }

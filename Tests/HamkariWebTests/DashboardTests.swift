@@ -121,4 +121,30 @@ struct DashboardTests {
             }
         }
     }
+
+    @Test("Many months are laid out a year a row, with the same cells and no year totals", arguments: TestDatabase.all)
+    func monthGrid(database: TestDatabase) async throws {
+        try await withTestApplication(database) { client, session async throws in
+            let author = try await session.signIn(as: .documenter).user
+            // Thirty months, 2022-01 to 2024-06, one event in each and a second one in 2023-05.
+            let months = (0..<30).map { String(format: "%04d-%02d", 2022 + $0 / 12, $0 % 12 + 1) } + ["2023-05"]
+            for month in months {
+                var event = SampleEvents.detention(organisationID: author.organisationID, authorID: author.id, confidentiality: .public, status: .verified)
+                event.date = try EventDate.parse(month + "-10", calendar: .gregorian)
+                try await session.store.events.create(event, actor: author.id)
+            }
+            try await client.execute(uri: "/dashboard?lang=en&cal=gregorian", method: .get, headers: session.pages) { response async throws in
+                let html = response.body.text
+                let grid = try #require(html.components(separatedBy: "<table class=\"grid\">").dropFirst().first?.components(separatedBy: "</table>").first)
+                #expect(grid.contains("<th scope=\"col\">January</th>") && grid.contains("<th scope=\"col\">December</th>"))
+                let rows = grid.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
+                #expect(rows.map { $0.prefix(4) } == ["2022", "2023", "2024", "Tota"], "a year a row, then the grand total")
+                #expect(rows.first { $0.hasPrefix("2023") }?.contains("<td>1</td><td>1</td><td>1</td><td>1</td><td>2</td>") == true, "May 2023: two")
+                #expect(rows.first { $0.hasPrefix("2024") }?.hasSuffix("<td>1</td><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n") == true,
+                        "months after the last are empty")
+                #expect(rows.last?.contains("<td colspan=\"12\">31</td>") == true)
+                #expect(!html.contains("<th scope=\"row\">May 2023</th>"), "not also listed a month a row")
+            }
+        }
+    }
 }

@@ -115,7 +115,9 @@ public struct SVGChart: Sendable {
     }
 
     private func bars(stacked: Bool) -> String {
-        var out = "<g>"
+        // One series: its colour once, on the group, rather than on every bar.
+        let single = series.count == 1
+        var out = single ? "<g fill=\"\(Self.palette[0])\">" : "<g>"
         for index in labels.indices {
             let place = slot(index)
             let groups = stacked ? 1 : max(series.count, 1)
@@ -125,16 +127,19 @@ public struct SVGChart: Sendable {
                 let offset = stacked ? 0 : (rightToLeft ? groups - 1 - number : number)
                 let x = place.start + place.width * 0.1 + Double(offset) * barWidth
                 guard let value = Self.value(one, index) else {
-                    out += "<text x=\"\(Self.round(x + barWidth / 2))\" y=\"\(Self.round(y(base) - 3))\" text-anchor=\"middle\" font-size=\"11\">\(suppressedMark)</text>"
+                    out += "<text x=\"\(Self.round(x + barWidth / 2))\" y=\"\(Self.round(y(base) - 3))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(suppressedMark)</text>"
                     continue
                 }
                 let top = y(base + value), bottom = y(base)
-                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\" fill=\"\(Self.palette[number % Self.palette.count])\"><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
+                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\"\(single ? "" : " fill=\"\(Self.palette[number % Self.palette.count])\"")><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
                 if stacked { base += value }
             }
         }
         return out + "</g>"
     }
+
+    /// Points a line chart marks with a dot, each (more would crowd the line and the page).
+    static let dotsUpTo = 24
 
     private func lines() -> String {
         var out = "<g fill=\"none\" stroke-width=\"2\">"
@@ -150,8 +155,12 @@ public struct SVGChart: Sendable {
                 let place = slot(index)
                 let (x, y) = (Self.round(place.start + place.width / 2), Self.round(y(value)))
                 path += "\(pen ? "L" : "M")\(x) \(y)"
-                // A dot on every point, so that a single month (or one between held-back ones) is seen.
-                dots += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3\" fill=\"\(colour)\"/>"
+                // A dot on each point while they are few; among many, only where no line reaches the
+                // point (a single month, or one between held-back ones), so that it is still seen.
+                let isolated = !pen && Self.value(one, index + 1) == nil
+                if labels.count <= Self.dotsUpTo || isolated {
+                    dots += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3\" fill=\"\(colour)\"/>"
+                }
                 pen = true
             }
             out += "<path d=\"\(path)\" stroke=\"\(colour)\"/>" + dots

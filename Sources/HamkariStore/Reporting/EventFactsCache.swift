@@ -48,14 +48,15 @@ public actor EventFactsCache {
         if let seen {
             if latest != seen {
                 let ids = try await backend.read { try await EventChangeLog.changed(after: seen, in: $0) }
-                let loaded = try await loader.load(ids)
+                let loaded = try await loader.load(.ids(ids))
                 for event in loaded { put(event.facts(&keys)) }
                 let present = Set(loaded.map(\.id))
                 for id in ids.compactMap(UUID.init(uuidString:)) where !present.contains(id) { remove(id) }
             }
         } else {
-            let loaded = try await loader.load(nil)
-            facts = loaded.map { $0.facts(&keys) }
+            var keys = FactKeys()
+            facts = try await loader.loadAll(keys: &keys)
+            self.keys = keys
             positions = Dictionary(uniqueKeysWithValues: facts.enumerated().map { ($0.element.id, $0.offset) })
         }
         seen = latest

@@ -33,10 +33,35 @@ struct EventFactsLoader {
         }
     }
 
-    /// The events with these ids (every event when nil); an id with no event is left out.
-    func load(_ ids: [String]?) async throws -> [Loaded] {
+    /// Which events to read.
+    enum Selection: Sendable {
+        /// These; an id with no event is left out.
+        case ids([String])
+        /// Those whose id sorts after `after` (from the first when nil) up to `through`, included.
+        case range(after: String?, through: String)
+    }
+
+    /// Every event's facts, `batch` events at a time in the order of their ids, so that only one
+    /// batch of rows is held at once (all of them at once took 500 MiB at 100,000 events).
+    func loadAll(keys: inout FactKeys, batch: Int = 5_000) async throws -> [EventFacts] {
+        var facts: [EventFacts] = []
+        var after: String?
+        while true {
+            let ids = try await backend.read { [after] database in
+                var select = database.select().column("id").from("events")
+                if let after { select = select.where("id", .greaterThan, after) }
+                return try await select.orderBy("id").limit(batch).all().map { try $0.text("id") }
+            }
+            guard let last = ids.last else { return facts }
+            facts += try await load(.range(after: after, through: last)).map { $0.facts(&keys) }
+            if ids.count < batch { return facts }
+            after = last
+        }
+    }
+
+    func load(_ selection: Selection) async throws -> [Loaded] {
         async let events = rows("events", ["id", "organisation_id", "author_id", "status", "confidentiality", "province_pcode",
-                                           "district_pcode", "date_first", "date_last"], by: "id", ids) { row in
+                                           "district_pcode", "date_first", "date_last"], by: "id", selection) { row in
             Loaded(id: try row.uuid("id"),
                    access: EventVisibility.Facts(organisationID: try row.uuid("organisation_id"), authorID: try row.uuid("author_id"),
                                                  // A value this program does not know is read as the most guarded one.
@@ -46,24 +71,24 @@ struct EventFactsLoader {
                    province: try row.optionalText("province_pcode"), district: try row.optionalText("district_pcode"),
                    firstDay: try row.optionalText("date_first"), lastDay: try row.optionalText("date_last"))
         }
-        async let shares = rows("event_shares", ["event_id", "organisation_id"], by: "event_id", ids) {
+        async let shares = rows("event_shares", ["event_id", "organisation_id"], by: "event_id", selection) {
             (event: try $0.text("event_id"), organisation: try $0.uuid("organisation_id"))
         }
         async let acts = rows("event_acts", ["event_id", "act_type", "victim_person_id", "victims_men", "victims_women", "victims_boys",
-                                             "victims_girls", "victims_unknown"], by: "event_id", ids) { row in
+                                             "victims_girls", "victims_unknown"], by: "event_id", selection) { row in
             (event: try row.text("event_id"), type: try row.text("act_type"), victim: try row.optionalText("victim_person_id"),
              count: GroupCount(men: try row.int("victims_men"), women: try row.int("victims_women"), boys: try row.int("victims_boys"),
                                girls: try row.int("victims_girls"), unknown: try row.int("victims_unknown")))
         }
-        async let involvements = rows("event_involvements", ["event_id", "perpetrator_type"], by: "event_id", ids) {
+        async let involvements = rows("event_involvements", ["event_id", "perpetrator_type"], by: "event_id", selection) {
             (event: try $0.text("event_id"), type: try $0.text("perpetrator_type"))
         }
-        async let people = rows("event_people", ["id", "event_id", "sex", "age_group"], by: "event_id", ids) { row in
+        async let people = rows("event_people", ["id", "event_id", "sex", "age_group"], by: "event_id", selection) { row in
             (event: try row.text("event_id"), id: try row.text("id"),
              victim: EventFacts.NamedVictim(sex: Person.Sex(rawValue: try row.text("sex")) ?? .unknown,
                                             ageGroup: Person.AgeGroup(rawValue: try row.text("age_group")) ?? .unknown))
         }
-        async let sources = rows("event_sources", ["event_id", "consent"], by: "event_id", ids) {
+        async let sources = rows("event_sources", ["event_id", "consent"], by: "event_id", selection) {
             (event: try $0.text("event_id"), isPublic: try $0.text("consent") == Source.Consent.public.rawValue)
         }
         var loaded: [String: Loaded] = [:]
@@ -88,12 +113,19 @@ struct EventFactsLoader {
         return Array(loaded.values)
     }
 
-    /// `columns` of `table`'s rows, every row or those whose `column` is one of `ids` (asked 500 at a time).
+    /// `columns` of `table`'s rows whose `column` is in `selection` (ids asked 500 at a time).
     private func rows<Value: Sendable>(
-        _ table: String, _ columns: [String], by column: String, _ ids: [String]?, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
+        _ table: String, _ columns: [String], by column: String, _ selection: Selection, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
     ) async throws -> [Value] {
         try await backend.read { database in
-            guard let ids else { return try await database.select().columns(columns).from(table).all().map(decode) }
+            let ids: [String]
+            switch selection {
+            case .ids(let some): ids = some
+            case .range(let after, let through):
+                var select = database.select().columns(columns).from(table).where(SQLIdentifier(column), .lessThanOrEqual, SQLBind(through))
+                if let after { select = select.where(SQLIdentifier(column), .greaterThan, SQLBind(after)) }
+                return try await select.all().map(decode)
+            }
             var values: [Value] = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = SQLGroupExpression(SQLList(ids[start..<min(start + 500, ids.count)].map { SQLBind($0) }))

@@ -121,7 +121,28 @@ struct DashboardView {
             "countsEachAct": ["women_and_girls", "children"].contains(name),
         ]
         if let level = Self.mapLinks[name] { values["mapLevel"] = level }
+        if name == "by_month", table.columns.count == 1, table.rows.count > Self.monthListUpTo, let grid = monthGrid(table) { values["grid"] = grid }
         return values
+    }
+
+    /// Months listed one a row, up to this many; more are laid out a year a row.
+    static let monthListUpTo = 24
+
+    /// Months as a year a row and a month a column: the same cells as the list, and no year or month
+    /// totals, which could give away a figure held back (only the grand total, which the list shows too).
+    func monthGrid(_ table: ShownTable) -> [String: Any]? {
+        var cells: [Int: [String]] = [:]
+        for (index, key) in table.rows.enumerated() {
+            let parts = key.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, (1...12).contains(parts[1]) else { return nil }
+            cells[parts[0], default: Array(repeating: "", count: 12)][parts[1] - 1] = shown(table.cells[index][0])
+        }
+        return [
+            "months": (1...12).map { ["label": calendar.monthName($0, in: locale)] },
+            "years": cells.keys.sorted().map { year in
+                ["label": Numerals.localize(String(year), for: locale), "cells": (cells[year] ?? []).map { ["value": $0] }]
+            },
+        ]
     }
 
     /// The tables that can be drawn on a map, and the map page's parameters for each.
