@@ -119,6 +119,11 @@ struct DashboardTests {
             try await client.execute(uri: "/dashboard?from=someday", method: .get, headers: session.pages) { response async throws in
                 #expect(response.status == .ok && response.body.text.contains("class=\"error\""))
             }
+            try await client.execute(uri: "/dashboard?province=AF18", method: .get, headers: session.pages) { response async throws in
+                let html = response.body.text
+                #expect(html.contains("<option value=\"AF1808\">") && !html.contains("<option value=\"AF1901\">"),
+                        "a chosen province's districts are offered, not every district")
+            }
         }
     }
 

@@ -97,21 +97,22 @@ public struct SVGChart: Sendable {
     }
 
     private func axes() -> String {
-        var out = "<g font-size=\"11\" fill=\"#333\">"
+        // What the lines or the labels share is said once, on their group.
         let labelX = rightToLeft ? plot.right + 6 : plot.left - 6
-        let anchor = rightToLeft ? "start" : "end"
+        var lines = "<g stroke=\"#ddd\">", values = "<g text-anchor=\"\(rightToLeft ? "start" : "end")\">"
         for value in stride(from: 0, through: scale.top, by: scale.step) {
             let at = Self.round(y(value))
-            out += "<line x1=\"\(Self.round(plot.left))\" x2=\"\(Self.round(plot.right))\" y1=\"\(at)\" y2=\"\(at)\" stroke=\"#ddd\"/>"
-            out += "<text x=\"\(Self.round(labelX))\" y=\"\(Self.round(y(value) + 4))\" text-anchor=\"\(anchor)\">\(number(value))</text>"
+            lines += "<line x1=\"\(Self.round(plot.left))\" x2=\"\(Self.round(plot.right))\" y1=\"\(at)\" y2=\"\(at)\"/>"
+            values += "<text x=\"\(Self.round(labelX))\" y=\"\(Self.round(y(value) + 4))\">\(number(value))</text>"
         }
         // Label every category when they fit; otherwise every few, so that they never overlap.
         let every = max(1, Int(ceil(Double(labels.count) * 48 / (plot.right - plot.left))))
+        var categories = "<g text-anchor=\"middle\">"
         for (index, label) in labels.enumerated() where index % every == 0 {
             let place = slot(index)
-            out += "<text x=\"\(Self.round(place.start + place.width / 2))\" y=\"\(Self.round(plot.bottom + 16))\" text-anchor=\"middle\">\(Self.escape(label))</text>"
+            categories += "<text x=\"\(Self.round(place.start + place.width / 2))\" y=\"\(Self.round(plot.bottom + 16))\">\(Self.escape(label))</text>"
         }
-        return out + "</g>"
+        return "<g font-size=\"11\" fill=\"#333\">" + lines + "</g>" + values + "</g>" + categories + "</g></g>"
     }
 
     private func bars(stacked: Bool) -> String {

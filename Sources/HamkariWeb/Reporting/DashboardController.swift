@@ -107,7 +107,7 @@ struct DashboardController: Sendable {
             values["sections"] = figures.shown(under: asked.control).filter { !($0.name == "cases" && !asked.scope.includesCases) }
                 .map { view.section($0.table, named: $0.name) }
             values["undated"] = Self.undated(figures.undated, under: asked.control).map(view.number) ?? view.text("dashboard_suppressed_mark")
-            fill(&values, asked, view, units: units, context: context, identity: identity)
+            try await fill(&values, asked, view, units: units, context: context, identity: identity)
         } catch let error as AppError {
             values["issues"] = error.issues.map { ["field": $0.field, "message": view.text($0.messageKey)] }
             values["sections"] = [[String: Any]]()
@@ -134,13 +134,14 @@ struct DashboardController: Sendable {
     }
 
     /// The filter form's choices and the disclosure notice, once the request is understood.
+    /// Districts are offered for the province chosen, or else for the provinces of the network's members.
     func fill(_ values: inout [String: Any], _ asked: DashboardRequest, _ view: DashboardView, units: [AdminUnit],
-              context: AppRequestContext, identity: SignedIn) {
-        let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: [])
+              context: AppRequestContext, identity: SignedIn) async throws {
+        let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: try await store.organisations.all())
         values["suppressed"] = asked.control != nil
         values["threshold"] = view.number(asked.control?.threshold ?? threshold)
         values["provinceOptions"] = renderer.options(events.provinceOptions(selected: asked.scope.query.provincePcode)).html
-        values["districtOptions"] = renderer.optionGroups(events.districtGroups(selected: asked.scope.query.districtPcode, within: nil)).html
+        values["districtOptions"] = renderer.optionGroups(events.districtGroups(selected: asked.scope.query.districtPcode, within: asked.scope.query.provincePcode)).html
         values["actTypes"] = events.options(.actType, selected: asked.scope.query.actType)
         values["perpetratorTypes"] = events.options(.perpetratorType, selected: asked.scope.query.perpetratorType)
         values["statuses"] = events.options(VerificationStatus.self, prefix: "status", selected: asked.allStatuses ? nil : asked.scope.query.status)

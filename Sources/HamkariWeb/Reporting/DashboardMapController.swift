@@ -99,7 +99,7 @@ struct DashboardMapController: Sendable {
             values["title"] = view.text("dashboard_\(drawn.choice.table)")
             values["rows"] = map.areas.sorted { ($0.value ?? -1) > ($1.value ?? -1) }.map { ["label": $0.name, "value": $0.value.map(view.number) ?? view.text("dashboard_suppressed_mark")] }
             values["total"] = view.shown(drawn.table.total)
-            dashboard.fill(&values, drawn.asked, view, units: units, context: context, identity: identity)
+            try await dashboard.fill(&values, drawn.asked, view, units: units, context: context, identity: identity)
         } catch let error as AppError {
             values["issues"] = error.issues.map { ["field": $0.field, "message": view.text($0.messageKey)] }
         }
