@@ -28,6 +28,6 @@ struct CheckInCommand: AsyncParsableCommand {
                 throw CommandFailure("\(login) has no check-in arrangement.")
             }
         }
-        Console.say("Checked in. Next check-in due by \(ISO8601DateFormatter().string(from: plan.dueAt)).")
+        Console.say("Checked in. Next check-in due by \(plan.dueAt.internetTime).")
     }
 }

@@ -75,7 +75,7 @@ struct BenchReport: Codable, Sendable {
 
     /// A report for a run on `instance`, stamped now with this machine and build.
     init(instance: BenchInstance, concurrency: Int) {
-        date = ISO8601DateFormatter().string(from: Date())
+        date = Date().internetTime
         machine = Self.machineDescription()
         cores = ProcessInfo.processInfo.activeProcessorCount
         database = instance.databaseName

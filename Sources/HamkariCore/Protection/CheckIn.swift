@@ -101,7 +101,7 @@ public enum AlertText {
     }
 
     public static func body(_ kind: Kind, name: String, since: Date) -> String {
-        let time = ISO8601DateFormatter().string(from: since)
+        let time = since.internetTime
         return switch kind {
         case .areYouSafe: """
             You have not checked in since \(time) (UTC). If you are safe, check in now.

@@ -25,10 +25,9 @@ struct AuditController: Sendable {
         _ request: Request, _ context: AppRequestContext, before: Int64?, report: AuditVerifier.Report?
     ) async throws -> HTMLPage {
         let entries = try await store.audit.recent(limit: Self.pageSize, before: before)
-        let formatter = ISO8601DateFormatter()
         var values: [String: Any] = [
             "entries": entries.map { entry -> [String: Any] in
-                ["sequence": entry.sequence, "time": formatter.string(from: Date(timeIntervalSince1970: TimeInterval(entry.time))),
+                ["sequence": entry.sequence, "time": Date(timeIntervalSince1970: TimeInterval(entry.time)).internetTime,
                  "actor": entry.actor, "action": entry.action, "target": entry.target, "outcome": entry.outcome]
             },
         ]

@@ -29,7 +29,7 @@ struct AnnouncementController: Sendable {
     static func document(_ announcement: Announcement, readBy: [String]? = nil) -> Document {
         Document(id: announcement.id.text, title: announcement.title, body: announcement.body, provinces: announcement.provinces,
                  districts: announcement.districts, themes: announcement.themes.map(\.rawValue),
-                 createdAt: ISO8601DateFormatter().string(from: announcement.createdAt), readBy: readBy)
+                 createdAt: announcement.createdAt.internetTime, readBy: readBy)
     }
 
     func addRoutes(to guarded: GuardedRouter) {

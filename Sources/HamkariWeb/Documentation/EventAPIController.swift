@@ -140,9 +140,8 @@ struct EventAPIController: Sendable {
         }
         guarded.allowed(.get, "/api/v1/events/{id}/history", .viewEvents) { _, context, identity in
             let event = try await access.visibleEvent(context, identity)
-            let iso = ISO8601DateFormatter()
             let history = try await store.events.history(of: event.id).map {
-                HistoryDocument.Entry(revision: $0.revision, actor: $0.actor, time: iso.string(from: $0.time), change: $0.change.rawValue,
+                HistoryDocument.Entry(revision: $0.revision, actor: $0.actor, time: $0.time.internetTime, change: $0.change.rawValue,
                                       fields: $0.fields, fromStatus: $0.fromStatus, toStatus: $0.toStatus, reason: $0.reason)
             }
             return JSONBody(value: HistoryDocument(history: history))

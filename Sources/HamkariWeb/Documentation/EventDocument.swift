@@ -192,7 +192,6 @@ extension EventDocument {
 
     /// The document of a stored event, as `reader` may see it.
     init(_ event: Event, identities: Bool, preciseLocation: Bool) {
-        let iso = ISO8601DateFormatter()
         id = event.id.text
         reference = event.reference
         organisationId = event.organisationID.text
@@ -243,7 +242,7 @@ extension EventDocument {
             InterventionDocument(id: $0.id.text, kind: $0.kind, organisationId: $0.organisationID?.text, date: $0.date?.entered,
                                  status: $0.status, response: $0.response)
         }
-        createdAt = iso.string(from: event.createdAt)
-        updatedAt = iso.string(from: event.updatedAt)
+        createdAt = event.createdAt.internetTime
+        updatedAt = event.updatedAt.internetTime
     }
 }

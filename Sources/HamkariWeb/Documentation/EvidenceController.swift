@@ -36,7 +36,7 @@ struct EvidenceController: Sendable {
             sha256 = file.sha256
             size = file.size
             workingCopySize = file.workingSize
-            uploadedAt = ISO8601DateFormatter().string(from: file.createdAt)
+            uploadedAt = file.createdAt.internetTime
         }
     }
 
@@ -117,9 +117,8 @@ struct EvidenceController: Sendable {
             let (file, event) = try await visibleFile(context, identity)
             let identities = access.mayRevealIdentities(identity, event)
             var document = EvidenceDocument(file, identities: identities)
-            let iso = ISO8601DateFormatter()
             document.custody = try await store.evidence.custody(of: file.id).map {
-                .init(time: iso.string(from: $0.time), actor: $0.actor, action: $0.action.rawValue, detail: $0.detail)
+                .init(time: $0.time.internetTime, actor: $0.actor, action: $0.action.rawValue, detail: $0.detail)
             }
             return JSONBody(value: document)
         }

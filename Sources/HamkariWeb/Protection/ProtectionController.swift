@@ -21,11 +21,10 @@ struct ProtectionController: Sendable {
         let graceSeconds: Int?
 
         init(_ plan: CheckInPlan?) {
-            let iso = ISO8601DateFormatter()
             hasPlan = plan != nil
             stage = plan?.stage.rawValue
-            lastCheckIn = plan.map { iso.string(from: $0.lastCheckIn) }
-            dueAt = plan.map { iso.string(from: $0.dueAt) }
+            lastCheckIn = plan.map { $0.lastCheckIn.internetTime }
+            dueAt = plan.map { $0.dueAt.internetTime }
             intervalSeconds = plan.map { Int($0.interval.seconds) }
             graceSeconds = plan.map { Int($0.grace.seconds) }
         }

@@ -77,7 +77,7 @@ enum ProtectionDocuments {
             perpetratorType = report.perpetratorType
             description = report.description
             eventId = report.eventID?.text
-            reportedAt = ISO8601DateFormatter().string(from: report.createdAt)
+            reportedAt = report.createdAt.internetTime
         }
     }
 
@@ -106,16 +106,15 @@ enum ProtectionDocuments {
         let assessedAt: String
 
         init(_ assessment: RiskAssessment, now: Date) {
-            let iso = ISO8601DateFormatter()
             id = assessment.id.text
             level = assessment.level.rawValue
             threats = assessment.findings.threats
             vulnerabilities = assessment.findings.vulnerabilities
             capacities = assessment.findings.capacities
             reasoning = assessment.findings.reasoning
-            reviewBy = iso.string(from: assessment.reviewBy)
+            reviewBy = assessment.reviewBy.internetTime
             reviewDue = assessment.isDue(at: now)
-            assessedAt = iso.string(from: assessment.createdAt)
+            assessedAt = assessment.createdAt.internetTime
         }
     }
 
@@ -164,19 +163,18 @@ enum ProtectionDocuments {
         let timeline: [TimelineEntry]?
 
         init(_ item: ProtectionCase, timeline: [(time: Date, actor: String, entry: String)]? = nil, now: Date = Date()) {
-            let iso = ISO8601DateFormatter()
             id = item.id.text
             defenderId = item.defenderID.text
             origin = item.origin.rawValue
             threatId = item.threatID?.text
             status = item.status.rawValue
-            openedAt = iso.string(from: item.openedAt)
-            closedAt = item.closedAt.map(iso.string(from:))
+            openedAt = item.openedAt.internetTime
+            closedAt = item.closedAt.map(\.internetTime)
             measures = item.measures.map {
-                Measure(id: $0.id.text, kind: $0.kind.rawValue, status: $0.status.rawValue, followUpBy: $0.followUpBy.map(iso.string(from:)),
+                Measure(id: $0.id.text, kind: $0.kind.rawValue, status: $0.status.rawValue, followUpBy: $0.followUpBy.map(\.internetTime),
                         overdue: $0.isOverdue(at: now), notes: $0.notes)
             }
-            self.timeline = timeline?.map { TimelineEntry(time: iso.string(from: $0.time), entry: $0.entry) }
+            self.timeline = timeline?.map { TimelineEntry(time: $0.time.internetTime, entry: $0.entry) }
         }
     }
 
