@@ -116,6 +116,13 @@ struct EventFactsCacheTests {
                     #expect(try await counted().events == 1)
                     _ = try await other.events.createAll([fixture.sample(), fixture.sample(), fixture.sample()], actor: "test", source: "test")
                     #expect(try await counted().events == 4)
+                    // An older copy of the database put back under the running store: its change number went back.
+                    let movedID = moved.id.text
+                    try await other.backend.transaction { database in
+                        try await database.raw("DELETE FROM events WHERE id = \(bind: movedID)").run()
+                        try await database.raw("UPDATE reference_counters SET last_number = 1 WHERE prefix = \(bind: EventChangeLog.counter)").run()
+                    }
+                    #expect(try await counted().events == 3, "read again in full")
                 }
             }
         }

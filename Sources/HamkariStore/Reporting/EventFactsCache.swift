@@ -45,7 +45,9 @@ public actor EventFactsCache {
         // The change number is read before the rows: a change committed in between is in the rows
         // and is read again next time, which is harmless.
         let latest = try await backend.read { try await EventChangeLog.latest(in: $0) }
-        if let seen {
+        // A change number lower than the one seen means the database is not the one read (a backup
+        // restored under a running server, say): everything is read again.
+        if let seen, latest >= seen {
             if latest != seen {
                 let ids = try await backend.read { try await EventChangeLog.changed(after: seen, in: $0) }
                 let loaded = try await loader.load(.ids(ids))
