@@ -11,6 +11,7 @@ struct ChartAndExportTests {
         #expect(months.map(\.count) == [1, 2, 0, 4])
         #expect(MonthBuckets.months([("2026-03-20", 1), ("2026-03-21", 2)], in: .gregorian).map(\.count) == [3])
         #expect(MonthBuckets.months([("not a day", 3)], in: .gregorian).isEmpty)
+        #expect(MonthBuckets.Month(key: "1405-02") == MonthBuckets.Month(year: 1405, month: 2) && MonthBuckets.Month(key: "1405") == nil)
     }
 
     @Test("A chart has its title and description, the reader's digits, a mark for what is held back; right to left runs from the right")

@@ -15,6 +15,13 @@ public enum MonthBuckets {
         /// `1405-02`.
         public var key: String { String(format: "%04d-%02d", year, month) }
 
+        /// The month a `key` names; nil for anything else.
+        public init?(key: String) {
+            let parts = key.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2 else { return nil }
+            self.init(year: parts[0], month: parts[1])
+        }
+
         public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
         var next: Month { month == 12 ? Month(year: year + 1, month: 1) : Month(year: year, month: month + 1) }

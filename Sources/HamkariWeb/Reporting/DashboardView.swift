@@ -53,9 +53,8 @@ struct DashboardView {
     }
 
     func month(_ key: String) -> String {
-        let parts = key.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 2 else { return key }
-        return Numerals.localize("\(calendar.monthName(parts[1], in: locale)) \(parts[0])", for: locale)
+        guard let month = MonthBuckets.Month(key: key) else { return key }
+        return Numerals.localize("\(calendar.monthName(month.month, in: locale)) \(month.year)", for: locale)
     }
 
     /// The chart each table is drawn as; nil for those shown as a table only.
@@ -91,8 +90,8 @@ struct DashboardView {
     }
 
     private func shortMonth(_ key: String) -> String {
-        let parts = key.split(separator: "-")
-        return parts.count == 2 ? "\(Int(parts[1]) ?? 0)/\(parts[0].suffix(2))" : key
+        guard let month = MonthBuckets.Month(key: key) else { return key }
+        return "\(month.month)/\(String(format: "%02d", month.year % 100))"
     }
 
     /// What the chart shows, in words: its largest figures.
@@ -133,9 +132,8 @@ struct DashboardView {
     func monthGrid(_ table: ShownTable) -> [String: Any]? {
         var cells: [Int: [String]] = [:]
         for (index, key) in table.rows.enumerated() {
-            let parts = key.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, (1...12).contains(parts[1]) else { return nil }
-            cells[parts[0], default: Array(repeating: "", count: 12)][parts[1] - 1] = shown(table.cells[index][0])
+            guard let month = MonthBuckets.Month(key: key), (1...12).contains(month.month) else { return nil }
+            cells[month.year, default: Array(repeating: "", count: 12)][month.month - 1] = shown(table.cells[index][0])
         }
         return [
             "months": (1...12).map { ["label": calendar.monthName($0, in: locale)] },
