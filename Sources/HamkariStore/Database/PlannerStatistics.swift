@@ -16,6 +16,16 @@ enum PlannerStatistics {
         }
     }
 
+    /// After a bulk write: on SQLite only the tables whose size changed tenfold since they were last
+    /// analysed (or never were) are analysed again (`PRAGMA optimize`). A full ANALYZE counts every
+    /// index entry: 0.6 s after each import into 100,000 events, for statistics that barely moved.
+    static func refreshAfterBulkWrite(in database: any SQLDatabase, dialect: DatabaseDialect) async throws {
+        switch dialect {
+        case .sqlite: try await database.raw("PRAGMA optimize = 0x10002").run()
+        case .postgres: try await refresh(in: database, dialect: dialect)
+        }
+    }
+
     /// On SQLite, when the statistics were never made (a new or an older database).
     static func ensure(_ backend: any DatabaseBackend) async throws {
         guard backend.dialect == .sqlite else { return }

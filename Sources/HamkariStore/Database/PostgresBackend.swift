@@ -54,8 +54,10 @@ public final class PostgresBackend: DatabaseBackend {
 
     public func transaction<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
         do {
+            let logger = self.logger
             return try await client.withTransaction(logger: logger) { connection in
-                try await work(connection.sql(queryLogLevel: nil))
+                try await work(TransactionDatabase(sql: connection.sql(queryLogLevel: nil),
+                                                   driver: PostgresDriverStatements(connection: connection, logger: logger)))
             }
         } catch let error as PostgresTransactionError {
             // Callers expect their own error back, as with SQLite, not PostgresNIO's wrapper.

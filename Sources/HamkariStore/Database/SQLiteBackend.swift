@@ -63,7 +63,7 @@ public final class SQLiteBackend: DatabaseBackend {
 
     public func transaction<Result: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
         try await writer.withConnection { connection in
-            let database = connection.sql(queryLogLevel: nil)
+            let database = TransactionDatabase(sql: connection.sql(queryLogLevel: nil), driver: SQLiteDriverStatements(connection: connection))
             try await database.raw("BEGIN IMMEDIATE").run()
             do {
                 let result = try await work(database)

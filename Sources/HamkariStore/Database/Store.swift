@@ -10,6 +10,7 @@ public final class Store: Sendable {
     public let reference = ReferenceCache()
     /// What the dashboard counts of every event, in memory (read when first asked for).
     public let eventFacts: EventFactsCache
+    let eventCreations = EventCreationQueue()
 
     public init(backend: any DatabaseBackend, keys: InstanceKeys) {
         self.backend = backend
@@ -69,7 +70,7 @@ public final class Store: Sendable {
     public var twoFactor: TwoFactorRepository { TwoFactorRepository(backend: backend, keys: keys) }
     public var gazetteer: GazetteerRepository { GazetteerRepository(backend: backend, cache: reference) }
     public var boundaries: BoundaryRepository { BoundaryRepository(backend: backend, cache: reference) }
-    public var events: EventRepository { EventRepository(backend: backend, keys: keys) }
+    public var events: EventRepository { EventRepository(backend: backend, keys: keys, creations: eventCreations) }
     public var vocabularies: VocabularyRepository { VocabularyRepository(backend: backend) }
     public var evidence: EvidenceRepository { EvidenceRepository(backend: backend, keys: keys) }
     public var defenders: DefenderRepository { DefenderRepository(backend: backend, keys: keys) }

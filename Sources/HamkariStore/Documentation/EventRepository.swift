@@ -9,6 +9,7 @@ import SQLKit
 public struct EventRepository: Sendable {
     let backend: any DatabaseBackend
     let keys: InstanceKeys
+    let creations: EventCreationQueue
 
     /// Tables with sealed columns, for the re-seal pass after a key rotation.
     static let sealedColumns: [(table: String, columns: [String])] = [
@@ -21,17 +22,41 @@ public struct EventRepository: Sendable {
     var reader: EventRecordReader { EventRecordReader(keys: keys) }
 
     /// Stores a new event: gives it its reference and people their codes; returns it as stored.
+    /// Saves made at the same moment share a transaction (`EventCreationQueue`).
     @discardableResult
     public func create(_ event: Event, actor: UUID) async throws -> Event {
         let repository = self
+        return try await creations.create(EventCreationQueue.Request(event: event, actor: actor.text)) { requests in
+            await repository.createTogether(requests)
+        }
+    }
+
+    /// New events in one transaction, each with its history, audit entry and change stamp; if that
+    /// fails, each alone, so that one event's failure is its own.
+    func createTogether(_ requests: [EventCreationQueue.Request]) async -> [Result<Event, any Error>] {
+        do {
+            return try await createInOneTransaction(requests).map { .success($0) }
+        } catch {
+            guard requests.count > 1 else { return [.failure(error)] }
+            var results: [Result<Event, any Error>] = []
+            for request in requests {
+                do { results.append(.success(try await createInOneTransaction([request])[0])) } catch { results.append(.failure(error)) }
+            }
+            return results
+        }
+    }
+
+    private func createInOneTransaction(_ requests: [EventCreationQueue.Request]) async throws -> [Event] {
+        let repository = self
         let dialect = backend.dialect
         return try await backend.transaction { database in
-            guard let stored = try await repository.insertNew([event], change: .created, actor: actor.text, in: database).first else {
-                throw StoreError.invalid(reason: "the event was not stored")
+            let stored = try await repository.insertNew(requests.map { ($0.event, $0.actor) }, change: .created, in: database)
+            guard stored.count == requests.count else { throw StoreError.invalid(reason: "the event was not stored") }
+            for (event, request) in zip(stored, requests) {
+                try await AuditLogRepository.append(AuditEvent(actor: request.actor, action: .eventCreated, target: event.id.text),
+                                                    in: database, dialect: dialect)
             }
-            try await AuditLogRepository.append(AuditEvent(actor: actor.text, action: .eventCreated, target: stored.id.text),
-                                                in: database, dialect: dialect)
-            try await EventChangeLog.stamp([stored.id.text], in: database)
+            try await EventChangeLog.stamp(stored.map(\.id.text), in: database)
             return stored
         }
     }
@@ -48,10 +73,10 @@ public struct EventRepository: Sendable {
             let chunks = stride(from: 0, to: numbered.count, by: 500).map { Array(numbered[$0..<min($0 + 500, numbered.count)]) }
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
-            var ready = try repository.prepare(chunks.first ?? [], change: .imported, actor: actor)
+            var ready = try repository.prepare(chunks.first ?? [], change: .imported, actors: { _ in actor })
             for index in chunks.indices {
                 async let next = index + 1 < chunks.count
-                    ? repository.prepare(chunks[index + 1], change: .imported, actor: actor) : nil
+                    ? repository.prepare(chunks[index + 1], change: .imported, actors: { _ in actor }) : nil
                 try await repository.write(ready, in: database)
                 stored += ready.events
                 progress?(stored.count, events.count)
@@ -63,14 +88,14 @@ public struct EventRepository: Sendable {
             return stored
         }
         if events.count >= 500 {
-            try await backend.transaction { database in try await PlannerStatistics.refresh(in: database, dialect: dialect) }
+            try await backend.transaction { database in try await PlannerStatistics.refreshAfterBulkWrite(in: database, dialect: dialect) }
         }
         return stored
     }
 
-    /// Stores new events with their parts, history and search entries, as a few multi-row statements.
-    func insertNew(_ events: [Event], change: EventHistoryEntry.Change, actor: String, in database: any SQLDatabase) async throws -> [Event] {
-        let prepared = try prepare(try await numbered(events, in: database), change: change, actor: actor)
+    /// Stores new events with their parts, history (naming each one's actor) and search entries, as a few multi-row statements.
+    func insertNew(_ events: [(event: Event, actor: String)], change: EventHistoryEntry.Change, in database: any SQLDatabase) async throws -> [Event] {
+        let prepared = try prepare(try await numbered(events.map(\.event), in: database), change: change, actors: { events[$0].actor })
         try await write(prepared, in: database)
         return prepared.events
     }
@@ -99,10 +124,14 @@ public struct EventRepository: Sendable {
         var events: [Event] = []
     }
 
-    private func prepare(_ numbered: [(event: Event, orderKey: Int64)], change: EventHistoryEntry.Change, actor: String) throws -> PreparedEvents {
+    /// `actors` names who made the `n`th event.
+    private func prepare(
+        _ numbered: [(event: Event, orderKey: Int64)], change: EventHistoryEntry.Change, actors: (Int) -> String
+    ) throws -> PreparedEvents {
         var prepared = PreparedEvents()
         prepared.events.reserveCapacity(numbered.count)
-        for (event, orderKey) in numbered {
+        for (position, (event, orderKey)) in numbered.enumerated() {
+            let actor = actors(position)
             try writer.addEventRow(event, orderKey: orderKey, to: &prepared.batch)
             try writer.addParts(of: event, to: &prepared.batch)
             try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),

@@ -7,7 +7,7 @@ struct InsertBatch: Sendable {
     /// Tables in the order their rows must reach the database.
     let order: [String]
     private var columns: [String: [String]] = [:]
-    private var rows: [String: [[any SQLExpression]]] = [:]
+    private var rows: [String: [[ColumnValue]]] = [:]
 
     init(order: [String]) {
         self.order = order
@@ -32,11 +32,14 @@ struct InsertBatch: Sendable {
             guard let names = columns[table], let tableRows = rows[table], !tableRows.isEmpty else { continue }
             let perStatement = max(1, parameterLimit / max(1, names.count))
             for start in stride(from: 0, to: tableRows.count, by: perStatement) {
-                var insert = database.insert(into: table).columns(names)
-                for values in tableRows[start..<min(start + perStatement, tableRows.count)] {
-                    insert = insert.values(values)
+                let slice = tableRows[start..<min(start + perStatement, tableRows.count)]
+                if let transaction = database as? TransactionDatabase {
+                    try await transaction.insert(into: table, columns: names, rows: slice)
+                } else {
+                    var insert = database.insert(into: table).columns(names)
+                    for values in slice { insert = insert.values(values.map { $0 as any SQLExpression }) }
+                    try await insert.run()
                 }
-                try await insert.run()
             }
         }
     }

@@ -6,11 +6,14 @@ import SQLKit
 /// Small helpers shared by the documentation repositories: rows as (column, value) lists, dates
 /// as four columns, ids as lower-case text, and sealed columns bound to their table, row and field.
 struct Row {
-    var values: [(String, any SQLExpression)] = []
+    var values: [(String, ColumnValue)] = []
 
-    mutating func set(_ column: String, _ value: (any Encodable & Sendable)?) {
-        values.append((column, value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null))
-    }
+    mutating func set(_ column: String, _ value: String?) { values.append((column, value.map(ColumnValue.text) ?? .null)) }
+    mutating func set(_ column: String, _ value: Int?) { values.append((column, value.map { .integer(Int64($0)) } ?? .null)) }
+    mutating func set(_ column: String, _ value: Int64?) { values.append((column, value.map(ColumnValue.integer) ?? .null)) }
+    mutating func set(_ column: String, _ value: Double?) { values.append((column, value.map(ColumnValue.real) ?? .null)) }
+    mutating func set(_ column: String, _ value: Bool?) { values.append((column, value.map(ColumnValue.boolean) ?? .null)) }
+    mutating func set(_ column: String, _ value: Data?) { values.append((column, value.map(ColumnValue.blob) ?? .null)) }
 
     mutating func set(date: EventDate?, prefix: String) {
         set("\(prefix)_first", date?.firstISO)
@@ -20,7 +23,9 @@ struct Row {
     }
 
     func insert(into table: String, _ database: any SQLDatabase) async throws {
-        try await database.insert(into: table).columns(values.map(\.0)).values(values.map(\.1)).run()
+        var batch = InsertBatch(order: [table])
+        batch.add(self, to: table)
+        try await batch.write(to: database)
     }
 }
 
