@@ -78,6 +78,8 @@ struct SearchTokenTests {
     func hex() {
         #expect(Hex.encode([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
         #expect(Hex.encode([UInt8]()) == "")
+        #expect([UInt8]([0x00, 0x0f, 0xab, 0xff]).withUnsafeBytes(Hex.encode) == "000fabff")
+        #expect([UInt8]().withUnsafeBytes(Hex.encode) == "")
         #expect(Hex.encode(Array(0...255).map(UInt8.init)) == (0...255).map { String(format: "%02x", $0) }.joined())
     }
 }

@@ -12,4 +12,15 @@ public enum Hex {
         }
         return String(decoding: characters, as: UTF8.self)
     }
+
+    /// The same, written straight into the string's storage: every search token is made this way.
+    public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { characters in
+            for (index, byte) in bytes.enumerated() {
+                characters[2 * index] = digits[Int(byte >> 4)]
+                characters[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return bytes.count * 2
+        }
+    }
 }

@@ -24,7 +24,7 @@ public struct SearchTokenizer: Sendable {
         // A copy of the keyed state skips the key set-up (two hash blocks) for each word.
         var hmac = keyed
         hmac.update(data: word)
-        return Hex.encode(hmac.finalize().prefix(16))
+        return hmac.finalize().withUnsafeBytes { Hex.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
     }
 
     /// The distinct tokens of a text, in order of first appearance (each distinct word keyed once):
@@ -59,7 +59,16 @@ public struct SearchTokenizer: Sendable {
                 switch LowScalar.table[Int(value)] {
                 case .separator: endWord(); continue
                 case .ignored: continue
-                case .word(let folded): word.append(contentsOf: UTF8.encode(folded)!); continue
+                case .word(let folded):
+                    // Two bytes of UTF-8 below U+0800 (one for the digits that fold to ASCII).
+                    let scalar = folded.value
+                    if scalar < 0x80 {
+                        word.append(UInt8(scalar))
+                    } else {
+                        word.append(UInt8(0xC0 | scalar >> 6))
+                        word.append(UInt8(0x80 | scalar & 0x3F))
+                    }
+                    continue
                 case .cased: break
                 }
             }

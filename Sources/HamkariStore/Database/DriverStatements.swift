@@ -8,15 +8,18 @@ import SQLiteNIO
 /// `Encodable` with dynamic casts, and builds an expression tree for every row: a third of a bulk
 /// import's time, and of every save's inserts, went there.
 protocol DriverStatements: Sendable {
-    /// The placeholder for the `position`th value (from 1).
-    func placeholder(_ position: Int) -> String
+    /// `rows` groups of `columns` placeholders, for a multi-row `VALUES`.
+    func placeholders(rows: Int, columns: Int) -> String
     func run(_ sql: String, _ values: [ColumnValue]) async throws
 }
 
 struct SQLiteDriverStatements: DriverStatements {
     let connection: SQLiteConnection
 
-    func placeholder(_ position: Int) -> String { "?" }
+    func placeholders(rows: Int, columns: Int) -> String {
+        let row = "(" + repeatElement("?", count: columns).joined(separator: ", ") + ")"
+        return repeatElement(row, count: rows).joined(separator: ", ")
+    }
 
     func run(_ sql: String, _ values: [ColumnValue]) async throws {
         let binds = values.map { value -> SQLiteData in
@@ -37,7 +40,11 @@ struct PostgresDriverStatements: DriverStatements {
     let connection: PostgresConnection
     let logger: Logger
 
-    func placeholder(_ position: Int) -> String { "$\(position)" }
+    func placeholders(rows: Int, columns: Int) -> String {
+        (0..<rows).map { row in
+            "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+    }
 
     func run(_ sql: String, _ values: [ColumnValue]) async throws {
         var binds = PostgresBindings(capacity: values.count)
@@ -80,14 +87,8 @@ struct TransactionDatabase: SQLDatabase {
         var text = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         var values: [ColumnValue] = []
         values.reserveCapacity(rows.count * columns.count)
-        var groups: [String] = []
-        groups.reserveCapacity(rows.count)
-        for row in rows {
-            let first = values.count + 1
-            values.append(contentsOf: row)
-            groups.append("(" + (first..<first + row.count).map(driver.placeholder).joined(separator: ", ") + ")")
-        }
-        text += groups.joined(separator: ", ")
+        for row in rows { values.append(contentsOf: row) }
+        text += driver.placeholders(rows: rows.count, columns: columns.count)
         try await driver.run(text, values)
     }
 }

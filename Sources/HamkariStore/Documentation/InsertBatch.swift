@@ -16,12 +16,12 @@ struct InsertBatch: Sendable {
     var isEmpty: Bool { rows.values.allSatisfy(\.isEmpty) }
 
     mutating func add(_ row: Row, to table: String) {
-        precondition(order.contains(table), "\(table) has no place in the batch order")
-        let names = row.values.map(\.0)
+        // Checked in debug builds only: a bulk import adds hundreds of thousands of rows.
+        assert(order.contains(table), "\(table) has no place in the batch order")
         if let known = columns[table] {
-            precondition(known == names, "rows of \(table) must list the same columns")
+            assert(known == row.values.map(\.0), "rows of \(table) must list the same columns")
         } else {
-            columns[table] = names
+            columns[table] = row.values.map(\.0)
         }
         rows[table, default: []].append(row.values.map(\.1))
     }
