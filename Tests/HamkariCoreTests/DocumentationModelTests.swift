@@ -112,6 +112,11 @@ struct DocumentationModelTests {
         #expect(Vocabulary.builtIn.resolve(.actType, "Arbitrary arrest or detention") == "arbitrary_detention")
         #expect(Vocabulary.builtIn.resolve(.actType, "torture") == "torture")
         #expect(Vocabulary.builtIn.resolve(.actType, "nonsense") == nil)
+        #expect(Vocabulary.builtIn.resolve(.actType, "  ARBITRARY arrest or DETENTION\t") == "arbitrary_detention")
+        #expect(Vocabulary.builtIn.resolve(.perpetratorType, "Non-state armed group") == "non_state_armed_group")
+        // A label resolves in its own list only.
+        #expect(Vocabulary.builtIn.resolve(.actType, "Non-state armed group") == nil)
+        #expect(Vocabulary.builtIn.resolve(.actType, "non_state_armed_group") == nil)
         #expect(Vocabulary.builtIn.term(.actType, "child_recruitment")?.articles.contains("CRC 38") == true)
     }
 

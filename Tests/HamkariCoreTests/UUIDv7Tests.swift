@@ -32,4 +32,19 @@ struct UUIDv7Tests {
         let stamp = made.last.map { String($0.replacingOccurrences(of: "-", with: "").prefix(12)) }.flatMap { UInt64($0, radix: 16) } ?? 0
         #expect(abs(Double(stamp) / 1000 - Date().timeIntervalSince1970) < 60, "the time in it is the time it was made")
     }
+
+    @Test("The bits that are not time or counter are random: rand_a when made for a date, rand_b always")
+    func randomBits() {
+        let now = Date()
+        let forDate: [[UInt8]] = (0..<200).map { _ in Self.bytes(UUIDv7.make(at: now)) }
+        let randA = Set(forDate.map { UInt16($0[6] & 0x0F) << 8 | UInt16($0[7]) })
+        #expect(randA.count > 150)
+        let inOrder: [[UInt8]] = (0..<200).map { _ in Self.bytes(UUIDv7.make()) }
+        #expect(Set(inOrder.map { Array($0[9...]) }).count == 200)
+        #expect(Set(inOrder.map { $0[8] & 0x3F }).count > 20)
+    }
+
+    static func bytes(_ id: UUID) -> [UInt8] {
+        withUnsafeBytes(of: id.uuid) { Array($0) }
+    }
 }

@@ -34,19 +34,31 @@ public enum VocabularyList: String, CaseIterable, Sendable {
 /// Looks terms up by list and code; made of the built-in lists plus any imported ones.
 public struct Vocabulary: Sendable {
     public let terms: [VocabularyTerm]
-    private let byKey: [String: VocabularyTerm]
+    /// By list, then code.
+    private let byCode: [String: [String: VocabularyTerm]]
+    /// By list, then each label lower-cased (in any language; the first term with it wins): an
+    /// import resolves every act's terms, and lower-casing every label each time was a quarter of it.
+    private let byLabel: [String: [String: String]]
 
     public init(terms: [VocabularyTerm]) {
         self.terms = terms
-        var byKey: [String: VocabularyTerm] = [:]
-        for term in terms { byKey["\(term.list)\u{1F}\(term.code)"] = term }
-        self.byKey = byKey
+        var byCode: [String: [String: VocabularyTerm]] = [:]
+        var byLabel: [String: [String: String]] = [:]
+        for term in terms {
+            byCode[term.list, default: [:]][term.code] = term
+            for label in [term.labels.english, term.labels.dari, term.labels.pashto, term.labels.uzbek].compactMap({ $0?.lowercased() })
+            where byLabel[term.list]?[label] == nil {
+                byLabel[term.list, default: [:]][label] = term.code
+            }
+        }
+        self.byCode = byCode
+        self.byLabel = byLabel
     }
 
     public static let builtIn = Vocabulary(terms: BuiltInVocabulary.all)
 
     public func term(_ list: VocabularyList, _ code: String) -> VocabularyTerm? {
-        byKey["\(list.rawValue)\u{1F}\(code)"]
+        byCode[list.rawValue]?[code]
     }
 
     public func contains(_ list: VocabularyList, _ code: String) -> Bool {
@@ -64,12 +76,8 @@ public struct Vocabulary: Sendable {
 
     /// Finds a term by its code or by its label in any language, as a CSV file may give either.
     public func resolve(_ list: VocabularyList, _ text: String) -> String? {
-        let wanted = text.trimmingCharacters(in: .whitespaces)
+        let wanted = text.trimmingWhiteSpace
         if contains(list, wanted) { return wanted }
-        let folded = wanted.lowercased()
-        return terms(in: list).first { term in
-            [term.labels.english, term.labels.dari, term.labels.pashto, term.labels.uzbek]
-                .compactMap { $0?.lowercased() }.contains(folded)
-        }?.code
+        return byLabel[list.rawValue]?[wanted.lowercased()]
     }
 }

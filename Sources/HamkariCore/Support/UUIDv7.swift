@@ -40,14 +40,19 @@ public enum UUIDv7 {
         for index in 0..<6 {
             bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index)))
         }
-        // Two draws of 64 bits rather than ten of a byte: each draw from the system generator is a system call.
-        let random = [generator.next(), generator.next()]
-        for index in 6..<16 {
-            bytes[index] = UInt8(truncatingIfNeeded: random[(index - 6) / 8] >> (8 * ((index - 6) % 8)))
+        // Whole 64-bit draws rather than a byte at a time: each draw from the system generator is a
+        // system call. With a counter in bytes 6–7, one draw fills the rest.
+        let low = generator.next()
+        for index in 8..<16 {
+            bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * (index - 8)))
         }
         if let counter {
             bytes[6] = UInt8(counter >> 8)
             bytes[7] = UInt8(truncatingIfNeeded: counter)
+        } else {
+            let high = generator.next()
+            bytes[6] = UInt8(truncatingIfNeeded: high)
+            bytes[7] = UInt8(truncatingIfNeeded: high >> 8)
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80
