@@ -35,6 +35,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .search:
             let text = String(decoding: data, as: UTF8.self)
             _ = SearchNormalizer.words(text)
+            _ = SearchTokenizer.normalizedWords(of: text)
             _ = Self.tokenizer.tokens(for: text)
         case .sealed:
             _ = try? Self.sealer.open(data, context: SealContext(table: "events", recordID: "fuzz", field: "content_sealed"))

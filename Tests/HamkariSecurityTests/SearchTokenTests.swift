@@ -39,6 +39,8 @@ struct SearchTokenTests {
         awkward += [String(String.UnicodeScalarView(low)), low.map { "a\($0)b" }.joined(separator: " ")]
         for text in [try UDHR.text(file)] + awkward {
             #expect(tokenizer.tokens(for: text) == defined(text), "\(text.prefix(40))")
+            #expect(SearchTokenizer.normalizedWords(of: text).map { Array($0.unicodeScalars) }
+                    == SearchNormalizer.words(text).map { Array($0.unicodeScalars) }, "\(text.prefix(40))")
         }
     }
 

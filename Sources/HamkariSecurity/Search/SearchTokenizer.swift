@@ -33,9 +33,24 @@ public struct SearchTokenizer: Sendable {
     public func tokens(for text: String) -> [String] {
         var seen = Set<[UInt8]>()
         var tokens: [String] = []
+        Self.scanWords(text) { word in
+            if seen.insert(word).inserted { tokens.append(token(forUTF8: word)) }
+        }
+        return tokens
+    }
+
+    /// `SearchNormalizer.words(text)`, found by the same one pass (a test holds the two equal).
+    public static func normalizedWords(of text: String) -> [String] {
+        var words: [String] = []
+        scanWords(text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each normalised word of `text`, in order.
+    static func scanWords(_ text: String, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []
         func endWord() {
-            if !word.isEmpty, seen.insert(word).inserted { tokens.append(token(forUTF8: word)) }
+            if !word.isEmpty { body(word) }
             word.removeAll(keepingCapacity: true)
         }
         func add(_ scalar: Unicode.Scalar) {
@@ -80,7 +95,6 @@ public struct SearchTokenizer: Sendable {
             }
         }
         endWord()
-        return tokens
     }
 }
 

@@ -25,21 +25,37 @@ public struct AuditLogRepository: Sendable {
     /// under the write lock (SQLite's single writer; an advisory lock on PostgreSQL).
     @discardableResult
     static func append(_ event: AuditEvent, in database: any SQLDatabase, dialect: DatabaseDialect) async throws -> AuditEntry {
+        try await append([event], in: database, dialect: dialect)[0]
+    }
+
+    /// Appends several entries, numbered in order, with one look-up of the last number and one insert.
+    @discardableResult
+    static func append(_ events: [AuditEvent], in database: any SQLDatabase, dialect: DatabaseDialect) async throws -> [AuditEntry] {
+        guard !events.isEmpty else { return [] }
         if dialect == .postgres {
             try await database.raw("SELECT pg_advisory_xact_lock(\(literal: appendLockKey))").run()
         }
         let last = try await database.select().column(SQLFunction("max", args: SQLColumn("sequence")), as: "last")
             .from("audit_log").first()?.decode(column: "last", as: Int64?.self) ?? nil
-        let entry = AuditEntry(
-            sequence: (last ?? 0) + 1, time: Int64(Date().timeIntervalSince1970),
-            actor: event.actor, action: event.action.rawValue, target: event.target, outcome: event.outcome.rawValue
-        )
-        try await database.insert(into: "audit_log")
-            .columns("sequence", "time", "actor", "action", "target", "outcome", "leaf_hash")
-            .values(SQLBind(entry.sequence), SQLBind(entry.time), SQLBind(entry.actor), SQLBind(entry.action),
-                    SQLBind(entry.target), SQLBind(entry.outcome), SQLBind(entry.leafHash))
-            .run()
-        return entry
+        let time = Int64(Date().timeIntervalSince1970)
+        let entries = events.enumerated().map { offset, event in
+            AuditEntry(sequence: (last ?? 0) + 1 + Int64(offset), time: time,
+                       actor: event.actor, action: event.action.rawValue, target: event.target, outcome: event.outcome.rawValue)
+        }
+        var batch = InsertBatch(order: ["audit_log"])
+        for entry in entries {
+            var row = Row()
+            row.set("sequence", entry.sequence)
+            row.set("time", entry.time)
+            row.set("actor", entry.actor)
+            row.set("action", entry.action)
+            row.set("target", entry.target)
+            row.set("outcome", entry.outcome)
+            row.set("leaf_hash", entry.leafHash)
+            batch.add(row, to: "audit_log")
+        }
+        try await batch.write(to: database)
+        return entries
     }
 
     /// The newest entries first, for the coordinator's audit page.

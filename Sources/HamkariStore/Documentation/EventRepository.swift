@@ -52,10 +52,8 @@ public struct EventRepository: Sendable {
         return try await backend.transaction { database in
             let stored = try await repository.insertNew(requests.map { ($0.event, $0.actor) }, change: .created, in: database)
             guard stored.count == requests.count else { throw StoreError.invalid(reason: "the event was not stored") }
-            for (event, request) in zip(stored, requests) {
-                try await AuditLogRepository.append(AuditEvent(actor: request.actor, action: .eventCreated, target: event.id.text),
-                                                    in: database, dialect: dialect)
-            }
+            try await AuditLogRepository.append(
+                zip(stored, requests).map { AuditEvent(actor: $1.actor, action: .eventCreated, target: $0.id.text) }, in: database, dialect: dialect)
             try await EventChangeLog.stamp(stored.map(\.id.text), in: database)
             return stored
         }

@@ -201,7 +201,7 @@ extension EventRepository {
             conditions.append("EXISTS (SELECT 1 FROM event_acts a WHERE a.event_id = events.id AND a.act_type IN (\(binds: types)))")
         }
         let clause = Self.joined(conditions)
-        let words = Set(SearchNormalizer.words(event.title).filter { $0.count > 2 })
+        let words = Set(SearchTokenizer.normalizedWords(of: event.title).filter { $0.count > 2 })
         let sealing = Sealing(keys: keys, table: "events")
         let reader = self.reader
         return try await backend.read { database in
@@ -212,7 +212,7 @@ extension EventRepository {
                 """).all().map { row in
                     let id = try row.text("id")
                     let title = try sealing.open(json: EventRecordWriter.Content.self, row, "content_sealed", id: id).title
-                    return (id: id, shared: words.intersection(SearchNormalizer.words(title)).count)
+                    return (id: id, shared: words.intersection(SearchTokenizer.normalizedWords(of: title)).count)
                 }
             let chosen = candidates.enumerated().sorted { ($0.element.shared, -$0.offset) > ($1.element.shared, -$1.offset) }
                 .prefix(limit).map(\.element.id)
