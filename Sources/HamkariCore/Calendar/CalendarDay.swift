@@ -42,7 +42,7 @@ public struct CalendarDay: Hashable, Sendable, Codable {
 
     /// ISO-like numeric form `1400-05-24` (with the calendar's own year), for forms and exports.
     public var numeric: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 }
 
@@ -55,7 +55,7 @@ public enum DateDisplay {
     /// The day and the time of day (UTC), for due times: "12 Jawza 1405, 14:30 UTC".
     public static func moment(_ date: Date, calendar: CalendarSystem, locale: AppLocale) -> String {
         let parts = CalendarSystem.gregorian.foundationCalendar.dateComponents([.hour, .minute], from: date)
-        let time = String(format: "%02d:%02d UTC", parts.hour ?? 0, parts.minute ?? 0)
+        let time = "\((parts.hour ?? 0).zeroPadded(2)):\((parts.minute ?? 0).zeroPadded(2)) UTC"
         return day(date, calendar: calendar, locale: locale) + (locale.isRightToLeft ? "، " : ", ") + Numerals.localize(time, for: locale)
     }
 }

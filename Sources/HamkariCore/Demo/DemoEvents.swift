@@ -79,9 +79,9 @@ public struct DemoEvents: Sendable {
         let month = 1 + Int.random(in: 0..<12, using: &random)
         let precision = random.weighted([("day", 6), ("month", 3), ("year", 1)])
         let text = switch precision {
-        case "day": String(format: "%04d-%02d-%02d", year, month, 1 + Int.random(in: 0..<28, using: &random))
-        case "month": String(format: "%04d-%02d", year, month)
-        default: String(format: "%04d", year)
+        case "day": "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\((1 + Int.random(in: 0..<28, using: &random)).zeroPadded(2))"
+        case "month": "\(year.zeroPadded(4))-\(month.zeroPadded(2))"
+        default: year.zeroPadded(4)
         }
         let date = try? EventDate.parse(text, calendar: calendar)
         var people: [Person] = []

@@ -100,9 +100,9 @@ public struct EventDate: Hashable, Sendable, Codable {
         guard let start = first.converted(to: calendar), let end = last.converted(to: calendar) else { return firstISO }
         switch precision {
         case .day: return start.numeric
-        case .month: return String(format: "%04d-%02d", start.year, start.month)
-        case .year: return String(format: "%04d", start.year)
-        case .season: return String(format: "%04d-%@", start.year, Season.of(month: start.month, in: calendar).rawValue)
+        case .month: return "\(start.year.zeroPadded(4))-\(start.month.zeroPadded(2))"
+        case .year: return start.year.zeroPadded(4)
+        case .season: return "\(start.year.zeroPadded(4))-\(Season.of(month: start.month, in: calendar).rawValue)"
         case .range: return "\(start.numeric)..\(end.numeric)"
         }
     }

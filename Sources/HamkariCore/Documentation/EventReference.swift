@@ -20,7 +20,7 @@ public enum EventReference {
     }
 
     public static func make(prefix: String, number: Int) -> String {
-        String(format: "%@-%04d", prefix, number)
+        "\(prefix)-\(number.zeroPadded(4))"
     }
 }
 

@@ -59,7 +59,7 @@ public struct EventFacts: Sendable, Equatable {
     }
 
     static func iso(_ day: Int32) -> String {
-        String(format: "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100)
+        "\((day / 10000).zeroPadded(4))-\((day / 100 % 100).zeroPadded(2))-\((day % 100).zeroPadded(2))"
     }
 }
 

@@ -13,7 +13,7 @@ public enum MonthBuckets {
         }
 
         /// `1405-02`.
-        public var key: String { String(format: "%04d-%02d", year, month) }
+        public var key: String { "\(year.zeroPadded(4))-\(month.zeroPadded(2))" }
 
         /// The month a `key` names; nil for anything else.
         public init?(key: String) {

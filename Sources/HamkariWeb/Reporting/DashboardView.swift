@@ -91,7 +91,7 @@ struct DashboardView {
 
     private func shortMonth(_ key: String) -> String {
         guard let month = MonthBuckets.Month(key: key) else { return key }
-        return "\(month.month)/\(String(format: "%02d", month.year % 100))"
+        return "\(month.month)/\((month.year % 100).zeroPadded(2))"
     }
 
     /// What the chart shows, in words: its largest figures.
