@@ -121,6 +121,16 @@ public struct EventCSVImport: Sendable {
             [unit.pcode, unit.nameEnglish, unit.nameDari].compactMap { $0.map(fold) }
         }
 
+        /// Place names repeat from row to row: each is folded once (folding is Foundation's, and slow).
+        private var foldedNames: [String: String] = [:]
+
+        mutating func folded(_ text: String) -> String {
+            if let known = foldedNames[text] { return known }
+            let result = Self.fold(text)
+            foldedNames[text] = result
+            return result
+        }
+
         static func fold(_ text: String) -> String {
             text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
                 .replacingOccurrences(of: "ي", with: "ی").replacingOccurrences(of: "ك", with: "ک")
@@ -202,17 +212,17 @@ public struct EventCSVImport: Sendable {
             let title = row["title"] ?? ""
             var province: AdminUnit?
             if let text = row["province"] {
-                province = provinces[Self.fold(text)]
+                province = provinces[folded(text)]
                 if province == nil { fail(row, "province", "csv_bad_province", text) }
             }
             var district: AdminUnit?
             if let text = row["district"] {
-                let candidates = districts[Self.fold(text)] ?? []
+                let candidates = districts[folded(text)] ?? []
                 district = candidates.first { province == nil || $0.parentPcode == province!.pcode }
                 if district == nil {
                     fail(row, "district", "csv_bad_district", text)
                 }
-                if province == nil, let district { province = provinces[Self.fold(district.parentPcode)] }
+                if province == nil, let district { province = provinces[folded(district.parentPcode)] }
             }
             var coordinates: Coordinates?
             switch (decimal(row, "latitude"), decimal(row, "longitude")) {
