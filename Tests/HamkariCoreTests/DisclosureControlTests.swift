@@ -66,4 +66,15 @@ struct DisclosureControlTests {
         }
         #expect(shown.cells.flatMap { $0 }.compactMap(\.value).allSatisfy { $0 == 0 || $0 >= threshold })
     }
+
+    @Test("The largest rows of a table: by their totals, ties in their order, held-back rows last; the totals stay those of every row")
+    func largest() {
+        let shown = control.protect(CountTable([("a", 7), ("b", 30), ("c", 2), ("d", 7), ("e", 12), ("f", 3)]))
+        let three = shown.largest(3)
+        #expect(three.rows == ["b", "e", "a"], "a and d tie: a came first")
+        #expect(three.cells == [[.count(30)], [.count(12)], [.count(7)]])
+        #expect(three.total == shown.total && three.columnTotals == shown.columnTotals && three.total == .count(61))
+        #expect(shown.largest(6).rows.suffix(2) == ["c", "f"], "held back: their size is not known, so last")
+        #expect(shown.largest(10).rows.count == 6)
+    }
 }

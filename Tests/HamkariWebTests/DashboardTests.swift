@@ -24,6 +24,12 @@ struct DashboardTests {
         return author
     }
 
+    /// One figure's section of the dashboard page.
+    static func section(_ html: String, _ name: String) throws -> String {
+        let section = html.components(separatedBy: "<section class=\"figure\" id=\"\(name)\">").dropFirst().first?.components(separatedBy: "</section>").first
+        return try #require(section)
+    }
+
     static func table(_ document: [String: Any], _ name: String) -> [String: Any] {
         ((document["tables"] as? [String: Any])?[name] as? [String: Any]) ?? [:]
     }
@@ -123,6 +129,52 @@ struct DashboardTests {
                 let html = response.body.text
                 #expect(html.contains("<option value=\"AF1808\">") && !html.contains("<option value=\"AF1901\">"),
                         "a chosen province's districts are offered, not every district")
+            }
+        }
+    }
+
+    @Test("Across every province: districts offered once a province is chosen, the largest districts listed with their province, one download form with the filter",
+          arguments: TestDatabase.all)
+    func acrossProvinces(database: TestDatabase) async throws {
+        try await withTestApplication(database) { client, session async throws in
+            let author = try await session.signIn(as: .documenter).user
+            // Twelve districts of Takhar with one event each, Taloqan (AF1801) with three, and Kunduz city (AF1901) with two.
+            for district in (1...12).map({ "AF18\($0.zeroPadded(2))" }) + ["AF1801", "AF1801", "AF1901", "AF1901"] {
+                var event = SampleEvents.detention(organisationID: author.organisationID, authorID: author.id, confidentiality: .public, status: .verified)
+                (event.provincePcode, event.districtPcode) = (String(district.prefix(4)), district)
+                try await session.store.events.create(event, actor: author.id)
+            }
+            try await client.execute(uri: "/dashboard?lang=en&from=1300-01", method: .get, headers: session.pages) { response async throws in
+                let html = response.body.text
+                #expect(response.status == .ok)
+                #expect(html.contains("<select name=\"district\"><option value=\"\">— choose a province first —</option></select>"))
+                let districts = try Self.section(html, "by_district")
+                #expect(districts.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 10 + 1, "ten districts and the total")
+                #expect(districts.contains("<th scope=\"row\">Taloqan, Takhar</th><td>3</td>") && districts.contains("<td>2</td>"),
+                        "the largest first, each with its province")
+                #expect(districts.contains("<th scope=\"row\">Total</th><td>16</td>"), "the total is every district's")
+                #expect(districts.contains("The 10 districts with the most events, of 13."))
+                #expect(!html.contains("/dashboard/export?table="), "no links per table")
+                #expect(html.contains("<form method=\"get\" action=\"/dashboard/export\" class=\"exports\"><input type=\"hidden\" name=\"lang\" value=\"en\"><input type=\"hidden\" name=\"from\" value=\"1300-01\">"))
+                #expect(html.contains("<option value=\"by_district\">") && html.contains("<button name=\"format\" value=\"hxl\">"))
+            }
+            // What the form sends: every district, not only the ten shown.
+            try await client.execute(uri: "/dashboard/export?lang=en&from=1300-01&table=by_district&format=csv", method: .get, headers: session.pages) { response async throws in
+                #expect(response.status == .ok && response.body.text.split(separator: "\r\n").count == 1 + 13 + 1, "a header, every district, the total")
+            }
+            try await client.execute(uri: "/dashboard?lang=en&province=AF18", method: .get, headers: session.pages) { response async throws in
+                let districts = try Self.section(response.body.text, "by_district")
+                #expect(districts.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 12 + 1, "a province's districts, all of them")
+                #expect(!districts.contains(", Takhar<") && !districts.contains("class=\"hint\""))
+            }
+            try await client.execute(uri: "/dashboard?lang=en&district=AF1805", method: .get, headers: session.pages) { response async throws in
+                let html = response.body.text
+                #expect(html.contains("<option value=\"AF1805\" selected>") && html.contains("<option value=\"AF1817\">") && !html.contains("<option value=\"AF1901\">"),
+                        "a district names its province: that province's districts are offered")
+            }
+            let defender = try await session.signIn(as: .defender)
+            try await client.execute(uri: "/dashboard", method: .get, headers: defender.pages) { response async throws in
+                #expect(response.status == .forbidden && !response.body.text.contains("/dashboard/export"))
             }
         }
     }

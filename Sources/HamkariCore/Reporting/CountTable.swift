@@ -59,6 +59,15 @@ public struct ShownTable: Hashable, Sendable {
         total = .count(table.total)
     }
 
+    /// The `count` rows with the largest totals, in that order (rows held back come last); the
+    /// column totals and the total stay those of every row.
+    public func largest(_ count: Int) -> ShownTable {
+        let size = { (row: Int) in self.rowTotals[row].value ?? -1 }
+        let kept = rows.indices.sorted { size($0) != size($1) ? size($0) > size($1) : $0 < $1 }.prefix(count)
+        return ShownTable(rows: kept.map { rows[$0] }, columns: columns, cells: kept.map { cells[$0] },
+                          rowTotals: kept.map { rowTotals[$0] }, columnTotals: columnTotals, total: total)
+    }
+
     init(rows: [String], columns: [String], cells: [[ShownCount]], rowTotals: [ShownCount], columnTotals: [ShownCount], total: ShownCount) {
         self.rows = rows
         self.columns = columns

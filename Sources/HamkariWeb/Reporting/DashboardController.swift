@@ -105,7 +105,7 @@ struct DashboardController: Sendable {
         do {
             let (asked, figures) = try await figures(request, context, identity)
             values["sections"] = figures.shown(under: asked.control).filter { !($0.name == "cases" && !asked.scope.includesCases) }
-                .map { view.section($0.table, named: $0.name) }
+                .map { view.pageSection($0.table, named: $0.name, acrossProvinces: asked.scope.query.provincePcode == nil && asked.scope.query.districtPcode == nil) }
             values["undated"] = Self.undated(figures.undated, under: asked.control).map(view.number) ?? view.text("dashboard_suppressed_mark")
             try await fill(&values, asked, view, units: units, context: context, identity: identity)
         } catch let error as AppError {
@@ -129,19 +129,28 @@ struct DashboardController: Sendable {
         values["publication"] = parameters.get("publication") == "true"
         values["allStatuses"] = parameters.get("statuses") == "all"
         values["query"] = request.uri.query ?? ""
+        // The download form asks for the same figures: the filter travels in it, once for every table.
+        values["exportFilters"] = parameters.filter { !["table", "format"].contains($0.key) }
+            .map { ["name": String($0.key), "value": String($0.value)] }
         values["threshold"] = Numerals.format(threshold, for: context.locale)
         return values
     }
 
     /// The filter form's choices and the disclosure notice, once the request is understood.
-    /// Districts are offered for the province chosen, or else for the provinces of the network's members.
+    /// Districts are offered once a province is chosen (or a district, which names its province):
+    /// the whole country's districts would be most of the page.
     func fill(_ values: inout [String: Any], _ asked: DashboardRequest, _ view: DashboardView, units: [AdminUnit],
               context: AppRequestContext, identity: SignedIn) async throws {
         let events = EventViewModel(localizer: renderer.localizer, context: context, units: units, organisations: try await store.organisations.all())
         values["suppressed"] = asked.control != nil
         values["threshold"] = view.number(asked.control?.threshold ?? threshold)
-        values["provinceOptions"] = renderer.options(events.provinceOptions(selected: asked.scope.query.provincePcode)).html
-        values["districtOptions"] = renderer.optionGroups(events.districtGroups(selected: asked.scope.query.districtPcode, within: asked.scope.query.provincePcode)).html
+        let query = asked.scope.query
+        values["provinceOptions"] = renderer.options(events.provinceOptions(selected: nil)).selecting(query.provincePcode)
+        let province = query.provincePcode ?? query.districtPcode.flatMap { view.places[$0]?.parentPcode }
+        values["districtOptions"] = province.map {
+            renderer.optionGroups(events.districtGroups(selected: query.districtPcode, within: $0)).selecting(query.districtPcode)
+        } ?? ""
+        values["districtsAfterProvince"] = province == nil
         values["actTypes"] = events.options(.actType, selected: asked.scope.query.actType)
         values["perpetratorTypes"] = events.options(.perpetratorType, selected: asked.scope.query.perpetratorType)
         values["statuses"] = events.options(VerificationStatus.self, prefix: "status", selected: asked.allStatuses ? nil : asked.scope.query.status)

@@ -8,6 +8,8 @@ struct DashboardView {
     let calendar: CalendarSystem
     let places: [String: AdminUnit]
     let vocabulary = Vocabulary.builtIn
+    /// Districts named with their province, for tables that span provinces (two may have a district of one name).
+    var districtsWithProvince = false
 
     init(localizer: Localizer, locale: AppLocale, calendar: CalendarSystem, places: [String: AdminUnit]) {
         self.localizer = localizer
@@ -34,6 +36,11 @@ struct DashboardView {
         case "by_act_type", "women_and_girls", "children": vocabulary.label(.actType, key, in: locale)
         case "rights_by_year": vocabulary.label(.rightAffected, key, in: locale)
         case "by_perpetrator_type": vocabulary.label(.perpetratorType, key, in: locale)
+        case "by_district" where districtsWithProvince:
+            places[key].map { district in
+                [district.name(in: locale), places[district.parentPcode]?.name(in: locale)].compactMap { $0 }
+                    .joined(separator: locale.isRightToLeft ? "، " : ", ")
+            } ?? (key.isEmpty ? text("place_unknown") : key)
         case "by_province", "by_district", "awareness": key.isEmpty ? text("place_unknown") : places[key]?.name(in: locale) ?? key
         case "by_status": text("status_\(key)")
         case "victims": text("dashboard_sex_\(key)")
@@ -123,6 +130,23 @@ struct DashboardView {
         if name == "by_month", table.columns.count == 1, table.rows.count > Self.monthListUpTo, let grid = monthGrid(table) { values["grid"] = grid }
         return values
     }
+
+    /// A table as the dashboard page shows it. Across every province, districts are the largest
+    /// few, each with its province: the page stays small, and a province's districts are all
+    /// listed once it is chosen (the map and the exports have every one).
+    func pageSection(_ table: ShownTable, named name: String, acrossProvinces: Bool) -> [String: Any] {
+        guard name == "by_district", acrossProvinces else { return section(table, named: name) }
+        var view = self
+        view.districtsWithProvince = true
+        guard table.rows.count > Self.districtsAcrossProvinces else { return view.section(table, named: name) }
+        var values = view.section(table.largest(Self.districtsAcrossProvinces), named: name)
+        values["leadingNote"] = text("dashboard_districts_largest")
+            .replacingOccurrences(of: "{shown}", with: number(Self.districtsAcrossProvinces))
+            .replacingOccurrences(of: "{count}", with: number(table.rows.count))
+        return values
+    }
+
+    static let districtsAcrossProvinces = 10
 
     /// Months listed one a row, up to this many; more are laid out a year a row.
     static let monthListUpTo = 24
