@@ -20,7 +20,7 @@ struct ChartAndExportTests {
         return paths.filter { !$0.contains("stroke=\"#ddd\"") }.map { $0.prefix { $0 != "\"" }.filter { $0 == "M" }.count }.reduce(0, +)
     }
 
-    @Test("Gridlines are one path, a move and a line for each; a bar of the only series is titled with its label and figure")
+    @Test("Gridlines are one path, a move and a line for each; bars of one series untitled (the table says it), of several titled with their series")
     func gridlinesAndBarTitles() throws {
         let svg = SVGChart(kind: .bar, title: "t", description: "d", labels: ["Takhar", "Kunduz"],
                            series: [SVGChart.Series(name: "Events", values: [40, 7])], rightToLeft: false).render()
@@ -28,7 +28,10 @@ struct ChartAndExportTests {
         let moves = grid.prefix { $0 != "\"" }
         #expect(moves.filter { $0 == "M" }.count == 5 && moves.filter { $0 == "H" }.count == 5, "0, 10, 20, 30, 40")
         #expect(!svg.contains("<line"))
-        #expect(svg.contains("<title>Takhar: 40</title>") && svg.contains("<title>Kunduz: 7</title>") && !svg.contains("· Events"))
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 2 && !svg.contains("</rect>") && !svg.contains("Events"))
+        let grouped = SVGChart(kind: .bar, title: "t", description: "d", labels: ["Takhar"],
+                               series: [SVGChart.Series(name: "opened", values: [4]), SVGChart.Series(name: "closed", values: [3])], rightToLeft: false).render()
+        #expect(grouped.contains("<title>Takhar · opened: 4</title></rect>") && grouped.contains("<title>Takhar · closed: 3</title></rect>"))
     }
 
     @Test("A chart has its title and description, the reader's digits, a mark for what is held back; right to left runs from the right")

@@ -116,7 +116,9 @@ public struct SVGChart: Sendable {
     }
 
     private func bars(stacked: Bool) -> String {
-        // One series: its colour once, on the group, rather than on every bar.
+        // One series: its colour once, on the group, rather than on every bar; and no title on each
+        // bar, whose label and figure the table under the chart gives (they were a tenth of the page).
+        // Bars of several series are each titled with their series, which only the legend tells.
         let single = series.count == 1
         var out = single ? "<g fill=\"\(Self.palette[0])\">" : "<g>"
         for index in labels.indices {
@@ -132,7 +134,7 @@ public struct SVGChart: Sendable {
                     continue
                 }
                 let top = y(base + value), bottom = y(base)
-                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\"\(single ? "" : " fill=\"\(Self.palette[number % Self.palette.count])\"")><title>\(Self.escape(single ? "\(labels[index]): \(self.number(value))" : "\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
+                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\"\(single ? "" : " fill=\"\(Self.palette[number % Self.palette.count])\"")\(single ? "/>" : "><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>")"
                 if stacked { base += value }
             }
         }
