@@ -56,15 +56,24 @@ public struct EventSummary: Hashable, Sendable {
     public var actTypes: [String]
 
     public init(_ event: Event, actTypes: [String]) {
-        id = event.id
-        reference = event.reference
-        title = event.title
-        date = event.date
-        provincePcode = event.provincePcode
-        districtPcode = event.districtPcode
-        status = event.status
-        confidentiality = event.confidentiality
-        organisationID = event.organisationID
+        self.init(id: event.id, reference: event.reference, title: event.title, date: event.date, provincePcode: event.provincePcode,
+                  districtPcode: event.districtPcode, status: event.status, confidentiality: event.confidentiality,
+                  organisationID: event.organisationID, actTypes: actTypes)
+    }
+
+    public init(
+        id: UUID, reference: String, title: String, date: EventDate?, provincePcode: String?, districtPcode: String?,
+        status: VerificationStatus, confidentiality: Confidentiality, organisationID: UUID, actTypes: [String]
+    ) {
+        self.id = id
+        self.reference = reference
+        self.title = title
+        self.date = date
+        self.provincePcode = provincePcode
+        self.districtPcode = districtPcode
+        self.status = status
+        self.confidentiality = confidentiality
+        self.organisationID = organisationID
         self.actTypes = actTypes
     }
 }

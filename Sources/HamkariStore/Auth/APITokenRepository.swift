@@ -27,18 +27,11 @@ public struct APITokenRepository: Sendable {
         return (id, token)
     }
 
-    /// The user a live token belongs to, or nil for an unknown, expired or revoked token.
-    public func user(forToken value: String, now: Date = Date()) async throws -> UUID? {
-        guard value.hasPrefix(Self.prefix) else { return nil }
-        let hash = OpaqueToken.storageHash(of: value)
-        let time = Int64(now.timeIntervalSince1970)
-        return try await backend.read { database in
-            guard let row = try await database.select().columns("user_id", "expires_at", "revoked_at").from("api_tokens")
-                .where("token_hash", .equal, hash).first() else { return nil }
-            if try row.decode(column: "revoked_at", as: Int64?.self) != nil { return nil }
-            if let expires = try row.decode(column: "expires_at", as: Int64?.self), expires <= time { return nil }
-            return UUID(uuidString: try row.decode(column: "user_id", as: String.self))
-        }
+    /// Whether a token row is live: not revoked, not expired (`UserRepository.account(forToken:)` reads it with its account).
+    static func isLive(_ row: any SQLRow, at time: Int64) throws -> Bool {
+        if try row.decode(column: "revoked_at", as: Int64?.self) != nil { return false }
+        if let expires = try row.decode(column: "expires_at", as: Int64?.self), expires <= time { return false }
+        return true
     }
 
     public func revoke(id: UUID, actor: String) async throws {

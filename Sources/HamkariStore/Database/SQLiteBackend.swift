@@ -17,12 +17,20 @@ public final class SQLiteBackend: DatabaseBackend {
     let path: String
     private let writer: SQLiteConnectionPool
     private let readers: SQLiteConnectionPool
+    /// The writer's own thread for SQLite calls: on the shared pool (as many threads as cores, for
+    /// every connection) each of a transaction's statements waited behind the readers' queries, and
+    /// the single writer is what every save waits for.
+    private let writerThread: NIOThreadPool
+    private let checkpointer: SQLiteCheckpointer
 
-    private init(location: DatabaseLocation, path: String, writer: SQLiteConnectionPool, readers: SQLiteConnectionPool) {
+    private init(location: DatabaseLocation, path: String, writer: SQLiteConnectionPool, readers: SQLiteConnectionPool,
+                 writerThread: NIOThreadPool, checkpointer: SQLiteCheckpointer) {
         self.location = location
         self.path = path
         self.writer = writer
         self.readers = readers
+        self.writerThread = writerThread
+        self.checkpointer = checkpointer
     }
 
     /// Opens the database in `dataDirectory`. With `create: false` a missing database is an error;
@@ -33,12 +41,22 @@ public final class SQLiteBackend: DatabaseBackend {
         let path = try prepareDirectory(dataDirectory, create: create)
         try checkHeader(path: path)
         let connectionLogger = Logger(label: "hamkari.sqlite", factory: { _ in SwiftLogNoOpLogHandler() })
-        let first = try await SQLiteConnection.open(storage: .file(path: path), logger: connectionLogger)
+        let writerThread = NIOThreadPool(numberOfThreads: 1)
+        writerThread.start()
+        let first: SQLiteConnection
+        do {
+            first = try await SQLiteConnection.open(storage: .file(path: path), threadPool: writerThread, logger: connectionLogger,
+                                                    on: MultiThreadedEventLoopGroup.singleton.any())
+        } catch {
+            try? await writerThread.shutdownGracefully()
+            throw error
+        }
         do {
             try await claimOrVerify(first, path: path)
             try await configure(first, isWriter: true)
         } catch {
             try? await first.close()
+            try? await writerThread.shutdownGracefully()
             throw error
         }
         var readerConnections: [SQLiteConnection] = []
@@ -47,11 +65,14 @@ public final class SQLiteBackend: DatabaseBackend {
             try await configure(reader, isWriter: false)
             readerConnections.append(reader)
         }
+        let checkpointing = try await SQLiteConnection.open(storage: .file(path: path), logger: connectionLogger)
+        try await configure(checkpointing, isWriter: false)
         logger.debug("opened SQLite database", metadata: ["path": .string(path)])
         return SQLiteBackend(
             location: .sqlite(dataDirectory: dataDirectory), path: path,
             writer: SQLiteConnectionPool(connections: [first]),
-            readers: SQLiteConnectionPool(connections: readerConnections)
+            readers: SQLiteConnectionPool(connections: readerConnections), writerThread: writerThread,
+            checkpointer: SQLiteCheckpointer(connection: checkpointing)
         )
     }
 
@@ -68,6 +89,7 @@ public final class SQLiteBackend: DatabaseBackend {
             do {
                 let result = try await work(database)
                 try await database.raw("COMMIT").run()
+                await checkpointer.committed()
                 return result
             } catch {
                 try? await database.raw("ROLLBACK").run()
@@ -77,8 +99,10 @@ public final class SQLiteBackend: DatabaseBackend {
     }
 
     public func shutdown() async {
+        await checkpointer.close()
         await readers.closeAll()
         await writer.closeAll()
+        try? await writerThread.shutdownGracefully()
     }
 
     // MARK: - Opening safely
@@ -139,7 +163,11 @@ public final class SQLiteBackend: DatabaseBackend {
 
     private static func configure(_ connection: SQLiteConnection, isWriter: Bool) async throws {
         let database = connection.sql(queryLogLevel: nil)
-        if isWriter { try await database.raw("PRAGMA journal_mode = WAL").run() }
+        if isWriter {
+            try await database.raw("PRAGMA journal_mode = WAL").run()
+            // Checkpoints are the checkpointer's (`SQLiteCheckpointer`), off the writer's commits.
+            try await database.raw("PRAGMA wal_autocheckpoint = 0").run()
+        }
         // A 16 MiB page cache per connection (SQLite's default is 2 MiB); it fills only as pages are read,
         // so an idle server stays small. No memory map: measured, reads gained less than writes lost (each
         // write that grows the file makes every reader map it anew), and its pages would count as memory.

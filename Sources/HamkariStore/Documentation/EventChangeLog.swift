@@ -11,10 +11,13 @@ enum EventChangeLog {
 
     static func stamp(_ eventIDs: [String], in database: any SQLDatabase) async throws {
         guard !eventIDs.isEmpty else { return }
-        let number = try await database.raw("""
-            INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: counter), 1)
-            ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + 1 RETURNING last_number
-            """).first()?.decode(column: "last_number", as: Int64.self) ?? 1
+        guard let number = try await ReferenceCounters.advance([counter: 1], in: database)[counter] else { return }
+        try await record(eventIDs, as: number, in: database)
+    }
+
+    /// Records change `number`, already taken in this transaction (with other counters, by a save
+    /// that holds its transaction only briefly), as the last change of each of `eventIDs`.
+    static func record(_ eventIDs: [String], as number: Int64, in database: any SQLDatabase) async throws {
         for start in stride(from: 0, to: eventIDs.count, by: 500) {
             var insert = database.insert(into: "event_changes").columns("event_id", "seq")
             for id in eventIDs[start..<min(start + 500, eventIDs.count)] { insert = insert.values(SQLBind(id), SQLBind(number)) }

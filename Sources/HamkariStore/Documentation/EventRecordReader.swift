@@ -71,6 +71,30 @@ struct EventRecordReader {
         try await database.select().column("*").from(table).where("event_id", .equal, eventID).orderBy("position").all()
     }
 
+    /// Of an event's sealed content, the title alone: decoding no more than it, the JSON decoder
+    /// makes no string of the narrative (decoding whole contents was most of a duplicate check).
+    struct ContentTitle: Decodable {
+        var title: String
+    }
+
+    /// The columns `summary` reads.
+    static let summaryColumns = ["id", "reference", "content_sealed", "date_first", "date_last", "date_precision", "date_calendar",
+                                 "province_pcode", "district_pcode", "status", "confidentiality", "organisation_id"]
+
+    func title(_ row: any SQLRow, id: String) throws -> String {
+        try Sealing(keys: keys, table: "events").open(json: ContentTitle.self, row, "content_sealed", id: id).title
+    }
+
+    /// A list's line for an event, from its row's `summaryColumns`.
+    func summary(_ row: any SQLRow, actTypes: [String]) throws -> EventSummary {
+        let id = try row.text("id")
+        return EventSummary(
+            id: try row.uuid("id"), reference: try row.text("reference"), title: try title(row, id: id), date: try row.eventDate(prefix: "date"),
+            provincePcode: try row.optionalText("province_pcode"), districtPcode: try row.optionalText("district_pcode"),
+            status: try row.enumValue("status", as: VerificationStatus.self), confidentiality: try row.enumValue("confidentiality", as: Confidentiality.self),
+            organisationID: try row.uuid("organisation_id"), actTypes: actTypes)
+    }
+
     /// The event row alone (no parts), its sealed content opened: for lists and search results.
     func decodeEvent(_ row: any SQLRow) throws -> Event {
         let id = try row.text("id")

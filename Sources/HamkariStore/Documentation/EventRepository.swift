@@ -50,11 +50,11 @@ public struct EventRepository: Sendable {
         let repository = self
         let dialect = backend.dialect
         return try await backend.transaction { database in
-            let stored = try await repository.insertNew(requests.map { ($0.event, $0.actor) }, change: .created, in: database)
+            let (stored, change) = try await repository.insertNew(requests.map { ($0.event, $0.actor) }, change: .created, in: database)
             guard stored.count == requests.count else { throw StoreError.invalid(reason: "the event was not stored") }
             try await AuditLogRepository.append(
                 zip(stored, requests).map { AuditEvent(actor: $1.actor, action: .eventCreated, target: $0.id.text) }, in: database, dialect: dialect)
-            try await EventChangeLog.stamp(stored.map(\.id.text), in: database)
+            try await EventChangeLog.record(stored.map(\.id.text), as: change, in: database)
             return stored
         }
     }
@@ -67,7 +67,8 @@ public struct EventRepository: Sendable {
         let repository = self
         let dialect = backend.dialect
         let stored = try await backend.transaction { database in
-            let numbered = try await repository.numbered(events, in: database)
+            // The change number is taken last, after the chunks: an import holds its transaction long.
+            let numbered = try await repository.numbered(events, in: database).events
             let chunks = stride(from: 0, to: numbered.count, by: 500).map { Array(numbered[$0..<min($0 + 500, numbered.count)]) }
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
@@ -91,20 +92,34 @@ public struct EventRepository: Sendable {
         return stored
     }
 
-    /// Stores new events with their parts, history (naming each one's actor) and search entries, as a few multi-row statements.
-    func insertNew(_ events: [(event: Event, actor: String)], change: EventHistoryEntry.Change, in database: any SQLDatabase) async throws -> [Event] {
-        let prepared = try prepare(try await numbered(events.map(\.event), in: database), change: change, actors: { events[$0].actor })
+    /// Stores new events with their parts, history (naming each one's actor) and search entries, as a few multi-row
+    /// statements; returns them with the number of this change, taken with their references (`EventChangeLog.record`).
+    func insertNew(
+        _ events: [(event: Event, actor: String)], change: EventHistoryEntry.Change, in database: any SQLDatabase
+    ) async throws -> (events: [Event], change: Int64) {
+        let (ready, changeNumber) = try await numbered(events.map(\.event), in: database, takingChangeNumber: true)
+        let prepared = try prepare(ready, change: change, actors: { events[$0].actor })
         try await write(prepared, in: database)
-        return prepared.events
+        guard let changeNumber else { throw StoreError.invalid(reason: "no change number was taken") }
+        return (prepared.events, changeNumber)
     }
 
-    /// New events with what the database hands out: references, order keys, people's codes.
-    private func numbered(_ events: [Event], in database: any SQLDatabase) async throws -> [(event: Event, orderKey: Int64)] {
-        var numbers = try await referenceNumbers(for: events, in: database)
-        let firstSequence = try await EventOrderSequence.reserve(events.count, in: database)
-        return events.enumerated().map { position, event in
+    /// New events with what the database hands out: references, order keys, people's codes; and,
+    /// when asked, this change's number (`EventChangeLog`), all taken in one statement.
+    private func numbered(
+        _ events: [Event], in database: any SQLDatabase, takingChangeNumber: Bool = false
+    ) async throws -> (events: [(event: Event, orderKey: Int64)], change: Int64?) {
+        let prefixes = events.map { EventReference.prefix(provincePcode: $0.provincePcode, date: $0.date, recordedAt: $0.createdAt) }
+        var increments = Dictionary(prefixes.map { ($0, 1) }, uniquingKeysWith: +)
+        increments[EventOrderSequence.counter] = events.count
+        if takingChangeNumber { increments[EventChangeLog.counter] = 1 }
+        let last = try await ReferenceCounters.advance(increments, in: database)
+        // Each prefix's first number free before this batch, then counted up event by event.
+        var numbers = Dictionary(uniqueKeysWithValues: increments.map { ($0.key, Int(last[$0.key] ?? 0) - $0.value + 1) })
+        let firstSequence = Int64(numbers[EventOrderSequence.counter] ?? 1)
+        let result = events.enumerated().map { position, event in
             var event = event
-            let prefix = EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt)
+            let prefix = prefixes[position]
             event.reference = EventReference.make(prefix: prefix, number: numbers[prefix, default: 1])
             numbers[prefix, default: 1] += 1
             event.revision = 1
@@ -113,6 +128,7 @@ public struct EventRepository: Sendable {
             }
             return (event, EventListOrder.key(firstDayISO: event.date?.firstISO, sequence: firstSequence + Int64(position)))
         }
+        return (result, takingChangeNumber ? last[EventChangeLog.counter] : nil)
     }
 
     /// Rows of new events, sealed, with their history and search tokens: processor work only.
@@ -143,24 +159,6 @@ public struct EventRepository: Sendable {
     private func write(_ prepared: PreparedEvents, in database: any SQLDatabase) async throws {
         try await prepared.batch.write(to: database)
         try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
-    }
-
-    /// The first free number of each reference prefix the events need, reserved in one statement per prefix
-    /// (an upsert, so concurrent writers on either engine never get the same number).
-    private func referenceNumbers(for events: [Event], in database: any SQLDatabase) async throws -> [String: Int] {
-        var needed: [String: Int] = [:]
-        for event in events {
-            needed[EventReference.prefix(provincePcode: event.provincePcode, date: event.date, recordedAt: event.createdAt), default: 0] += 1
-        }
-        var first: [String: Int] = [:]
-        for (prefix, count) in needed.sorted(by: { $0.key < $1.key }) {
-            let last = try await database.raw("""
-                INSERT INTO reference_counters (prefix, last_number) VALUES (\(bind: prefix), \(bind: count))
-                ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counters.last_number + \(bind: count) RETURNING last_number
-                """).first()?.decode(column: "last_number", as: Int.self) ?? count
-            first[prefix] = last - count + 1
-        }
-        return first
     }
 
     /// Saves an edit. `event.revision` must be the revision the editor started from; an edit made

@@ -129,18 +129,25 @@ extension EventRepository {
     /// The summaries of the events `ids`, in that order (ids of no event are left out).
     static func summaries(of ids: [String], reader: EventRecordReader, in database: any SQLDatabase) async throws -> [EventSummary] {
         guard !ids.isEmpty else { return [] }
-        let binds = SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))
-        var byID: [String: Event] = [:]
-        for row in try await database.select().column("*").from("events").where("id", .in, binds).all() {
-            let event = try reader.decodeEvent(row)
-            byID[event.id.text] = event
+        let actTypes = try await actTypes(of: ids, in: database)
+        var byID: [String: EventSummary] = [:]
+        for row in try await database.select().columns(EventRecordReader.summaryColumns).from("events")
+            .where("id", .in, SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))).all() {
+            let id = try row.text("id")
+            byID[id] = try reader.summary(row, actTypes: actTypes[id] ?? [])
         }
-        var actTypes: [UUID: [String]] = [:]
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// Each event's act types, each once, in order of their codes.
+    static func actTypes(of ids: [String], in database: any SQLDatabase) async throws -> [String: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        var types: [String: Set<String>] = [:]
         for row in try await database.select().columns("event_id", "act_type").from("event_acts")
-            .where("event_id", .in, binds).orderBy("position").all() {
-            actTypes[try row.uuid("event_id"), default: []].append(try row.text("act_type"))
+            .where("event_id", .in, SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))).all() {
+            types[try row.text("event_id"), default: []].insert(try row.text("act_type"))
         }
-        return ids.compactMap { byID[$0] }.map { EventSummary($0, actTypes: Array(Set(actTypes[$0.id] ?? [])).sorted()) }
+        return types.mapValues { $0.sorted() }
     }
 
     /// Exactly how many visible events match `query` (a scan of all of them: for counts, not for pages).
@@ -202,21 +209,25 @@ extension EventRepository {
         }
         let clause = Self.joined(conditions)
         let words = Set(SearchTokenizer.normalizedWords(of: event.title).filter { $0.count > 2 })
-        let sealing = Sealing(keys: keys, table: "events")
         let reader = self.reader
         return try await backend.read { database in
-            // Only each candidate's sealed content is read and opened, for its title's words; the few
-            // shown are then read whole. (Reading all 50 whole was a tenth of the time of every save.)
+            // Each candidate is read as its summary (its title alone opened), once; only the act
+            // types of the few shown are read after. (Reading all 50 whole was a tenth of every save.)
+            let columns = SQLList(EventRecordReader.summaryColumns.map { SQLColumn($0, table: "events") })
             let candidates = try await database.raw("""
-                SELECT events.id, events.content_sealed FROM events WHERE \(clause) ORDER BY events.order_key DESC LIMIT 50
+                SELECT \(columns) FROM events WHERE \(clause) ORDER BY events.order_key DESC LIMIT 50
                 """).all().map { row in
-                    let id = try row.text("id")
-                    let title = try sealing.open(json: EventRecordWriter.Content.self, row, "content_sealed", id: id).title
-                    return (id: id, shared: words.intersection(SearchTokenizer.normalizedWords(of: title)).count)
+                    let summary = try reader.summary(row, actTypes: [])
+                    return (summary: summary, shared: words.intersection(SearchTokenizer.normalizedWords(of: summary.title)).count)
                 }
             let chosen = candidates.enumerated().sorted { ($0.element.shared, -$0.offset) > ($1.element.shared, -$1.offset) }
-                .prefix(limit).map(\.element.id)
-            return try await Self.summaries(of: chosen, reader: reader, in: database)
+                .prefix(limit).map(\.element.summary)
+            let types = try await Self.actTypes(of: chosen.map(\.id.text), in: database)
+            return chosen.map { summary in
+                var summary = summary
+                summary.actTypes = types[summary.id.text] ?? []
+                return summary
+            }
         }
     }
 }

@@ -65,6 +65,24 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The account a live API token belongs to, read with the token in one statement (every API
+    /// request asks); nil for an unknown, expired or revoked token. The caller checks the account's status.
+    public func account(forToken value: String, now: Date = Date()) async throws -> UserAccount? {
+        guard value.hasPrefix(APITokenRepository.prefix) else { return nil }
+        let hash = OpaqueToken.storageHash(of: value)
+        let time = Int64(now.timeIntervalSince1970)
+        let keys = self.keys
+        return try await backend.read { database in
+            guard let row = try await Self.selectAccount(database)
+                .columns(SQLColumn("expires_at", table: "api_tokens"), SQLColumn("revoked_at", table: "api_tokens"))
+                .join(SQLIdentifier("api_tokens"), method: SQLJoinMethod.inner,
+                      on: SQLColumn("user_id", table: "api_tokens"), .equal, SQLColumn("id", table: Self.table))
+                .where(SQLColumn("token_hash", table: "api_tokens"), .equal, SQLBind(hash))
+                .first(), try APITokenRepository.isLive(row, at: time) else { return nil }
+            return try Self.decode(row, keys: keys)
+        }
+    }
+
     /// Opens a user's sealed identity; the read itself is audited.
     public func identity(of id: UUID, viewer: String) async throws -> UserIdentity? {
         let keys = self.keys
@@ -191,8 +209,10 @@ public struct UserRepository: Sendable {
     }
 
     private static func selectAccount(_ database: any SQLDatabase) -> SQLSelectBuilder {
+        // Named with their table, so that a join (such as a token's) leaves no column ambiguous.
         database.select()
-            .columns("id", "organisation_id", "login_sealed", "role", "status", "locale", "calendar", "created_at", "sealed_suspended")
+            .columns(["id", "organisation_id", "login_sealed", "role", "status", "locale", "calendar", "created_at", "sealed_suspended"]
+                .map { SQLColumn($0, table: table) as any SQLExpression })
             .from(table)
     }
 

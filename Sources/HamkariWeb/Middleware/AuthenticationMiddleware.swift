@@ -15,8 +15,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
-            if authorization.hasPrefix("Bearer "), let userID = try await store.apiTokens.user(forToken: String(authorization.dropFirst(7))),
-               let user = try await activeUser(userID) {
+            if authorization.hasPrefix("Bearer "), let user = try await store.users.account(forToken: String(authorization.dropFirst(7))),
+               user.status == .active {
                 context.identity = SignedIn(user: user, credential: .apiToken)
             }
         } else if let token = cookie.value(in: request), let session = try await store.sessions.find(token: token),
