@@ -26,6 +26,12 @@ struct PlannerStatisticsTests {
                 }
             }
             #expect(known == 600)
+            if store.backend.dialect == .postgres {
+                let searchRows = try await store.backend.read { sql in
+                    try await sql.raw("SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'event_search'").first()?.decode(column: "n", as: Int.self)
+                }
+                #expect(searchRows == 600, "the search table is analysed too")
+            }
         }
     }
 }

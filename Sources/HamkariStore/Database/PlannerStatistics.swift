@@ -12,7 +12,9 @@ enum PlannerStatistics {
             try await database.raw("PRAGMA analysis_limit = 1000").run()
             try await database.raw("ANALYZE").run()
         case .postgres:
-            try await database.raw("ANALYZE events, event_acts, event_involvements, event_people").run()
+            // The search table too: without its statistics a word search planned its token match as
+            // if it kept every row (measured on 20,000 events: p95 175 ms, 68 ms once analysed).
+            try await database.raw("ANALYZE events, event_acts, event_involvements, event_people, event_search").run()
         }
     }
 
