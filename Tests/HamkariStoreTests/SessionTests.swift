@@ -38,6 +38,21 @@ struct SessionTests {
         }
     }
 
+    @Test("A session read with its account: the same checks, in one statement", arguments: TestDatabase.all)
+    func withAccount(database: TestDatabase) async throws {
+        try await database.withStore { store async throws in
+            let userID = try await Self.user(in: store)
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let token = try await store.sessions.create(for: userID, secondFactorPending: true, now: start)
+            let found = try #require(try await store.users.find(session: token.value, in: store.sessions, now: start + 60))
+            #expect(found.account.id == userID && found.account.login == "session.user" && found.account.role == .analyst)
+            #expect(found.session.userID == userID && found.session.secondFactorPending && !found.session.csrfToken.isEmpty)
+            #expect(try await store.users.find(session: token.value, in: store.sessions, now: start + 31 * 60 + 61) == nil, "idle timeout")
+            #expect(try await store.sessions.count(for: userID) == 0, "the expired session is removed")
+            #expect(try await store.users.find(session: "made-up", in: store.sessions) == nil)
+        }
+    }
+
     @Test("Failures lock a key with growing waits; success resets it", arguments: TestDatabase.all)
     func throttle(database: TestDatabase) async throws {
         try await database.withStore { store async throws in

@@ -36,18 +36,31 @@ public struct SessionRepository: Sendable {
     /// A read: only the once-a-minute refresh and the removal write, so page views never queue
     /// behind the single writer.
     public func find(token: String, now: Date = Date()) async throws -> Session? {
+        try await live(token: token, now: now, from: { $0.select().from("sessions") }, with: { _ in () })?.session
+    }
+
+    /// The session's columns, named apart from those of a table joined to it.
+    private static let columns = ["user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at"]
+
+    /// A live session as `find` checks it, read in one statement with whatever `select` joins to
+    /// the sessions table and `extra` reads from the same row (its account: `UserRepository.find(session:)`).
+    func live<Extra: Sendable>(
+        token: String, now: Date, from select: @escaping @Sendable (any SQLDatabase) -> SQLSelectBuilder,
+        with extra: @escaping @Sendable (any SQLRow) throws -> Extra
+    ) async throws -> (session: Session, extra: Extra)? {
         let hash = OpaqueToken.storageHash(of: token)
         let time = Int64(now.timeIntervalSince1970)
         let found = try await backend.read { database in
-            try await database.select()
-                .columns("user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at")
-                .from("sessions").where("token_hash", .equal, hash).first()
+            try await select(database)
+                .columns(Self.columns.map { SQLAlias(SQLColumn($0, table: "sessions"), as: SQLIdentifier("session_\($0)")) as any SQLExpression })
+                .where(SQLColumn("token_hash", table: "sessions"), .equal, SQLBind(hash)).first()
                 .map { row in
-                    (userID: UUID(uuidString: try row.decode(column: "user_id", as: String.self)),
-                     csrf: try row.decode(column: "csrf_token", as: String.self),
-                     pending: try row.decode(column: "second_factor_pending", as: Int.self) != 0,
-                     created: try row.decode(column: "created_at", as: Int64.self),
-                     lastSeen: try row.decode(column: "last_seen_at", as: Int64.self))
+                    (userID: UUID(uuidString: try row.decode(column: "session_user_id", as: String.self)),
+                     csrf: try row.decode(column: "session_csrf_token", as: String.self),
+                     pending: try row.decode(column: "session_second_factor_pending", as: Int.self) != 0,
+                     created: try row.decode(column: "session_created_at", as: Int64.self),
+                     lastSeen: try row.decode(column: "session_last_seen_at", as: Int64.self),
+                     extra: try extra(row))
                 }
         }
         guard let found else { return nil }
@@ -62,7 +75,7 @@ public struct SessionRepository: Sendable {
                 try await database.update("sessions").set("last_seen_at", to: SQLBind(time)).where("token_hash", .equal, hash).run()
             }
         }
-        return Session(userID: userID, csrfToken: found.csrf, secondFactorPending: found.pending)
+        return (Session(userID: userID, csrfToken: found.csrf, secondFactorPending: found.pending), found.extra)
     }
 
     public func completeSecondFactor(token: String) async throws {

@@ -83,6 +83,17 @@ public struct UserRepository: Sendable {
         }
     }
 
+    /// The live session for a cookie token with its account, read in one statement (every page
+    /// asks); nil for no session or an expired one, as `SessionRepository.find` decides.
+    public func find(session token: String, in sessions: SessionRepository, now: Date = Date()) async throws
+        -> (session: SessionRepository.Session, account: UserAccount)? {
+        let keys = self.keys
+        return try await sessions.live(token: token, now: now, from: { database in
+            Self.selectAccount(database).join(SQLIdentifier("sessions"), method: SQLJoinMethod.inner,
+                                              on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: Self.table))
+        }, with: { try Self.decode($0, keys: keys) }).map { ($0.session, $0.extra) }
+    }
+
     /// Opens a user's sealed identity; the read itself is audited.
     public func identity(of id: UUID, viewer: String) async throws -> UserIdentity? {
         let keys = self.keys

@@ -19,8 +19,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
                user.status == .active {
                 context.identity = SignedIn(user: user, credential: .apiToken)
             }
-        } else if let token = cookie.value(in: request), let session = try await store.sessions.find(token: token),
-                  let user = try await activeUser(session.userID) {
+        } else if let token = cookie.value(in: request), let (session, user) = try await store.users.find(session: token, in: store.sessions),
+                  user.status == .active {
             let allowed = !session.secondFactorPending || request.uri.path == AuthController.secondFactorPath
             if allowed {
                 context.identity = SignedIn(user: user, credential: .session(token: token, csrfToken: session.csrfToken),
@@ -31,10 +31,5 @@ struct AuthenticationMiddleware: RouterMiddleware {
             (context.locale, context.calendar) = LocaleMiddleware.choose(for: request, user: user)
         }
         return try await next(request, context)
-    }
-
-    private func activeUser(_ id: UUID) async throws -> UserAccount? {
-        guard let user = try await store.users.find(id: id), user.status == .active else { return nil }
-        return user
     }
 }
