@@ -134,7 +134,8 @@ public struct SVGChart: Sendable {
                     continue
                 }
                 let top = y(base + value), bottom = y(base)
-                out += "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\"\(single ? "" : " fill=\"\(Self.palette[number % Self.palette.count])\"")\(single ? "/>" : "><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>")"
+                let bar = "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\""
+                out += single ? bar + "/>" : bar + " fill=\"\(Self.palette[number % Self.palette.count])\"><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
                 if stacked { base += value }
             }
         }

@@ -98,9 +98,9 @@ public struct EventRepository: Sendable {
         _ events: [(event: Event, actor: String)], change: EventHistoryEntry.Change, in database: any SQLDatabase
     ) async throws -> (events: [Event], change: Int64) {
         let (ready, changeNumber) = try await numbered(events.map(\.event), in: database, takingChangeNumber: true)
+        guard let changeNumber else { throw StoreError.invalid(reason: "no change number was taken") }
         let prepared = try prepare(ready, change: change, actors: { events[$0].actor })
         try await write(prepared, in: database)
-        guard let changeNumber else { throw StoreError.invalid(reason: "no change number was taken") }
         return (prepared.events, changeNumber)
     }
 
