@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresKit
 import PostgresNIO
 import SQLKit
@@ -31,9 +32,7 @@ public final class PostgresBackend: DatabaseBackend {
         // One direct connection first: the pool would retry a refused connection for a long
         // time, while an operator who mistyped a port deserves an answer at once.
         do {
-            let probe = try await PostgresConnection.connect(
-                configuration: configuration.coreConfiguration, id: 0, logger: logger)
-            try await probe.close()
+            try await probe(configuration.coreConfiguration, logger: logger)
         } catch {
             throw StoreError.cannotConnect(target: location.redacted, reason: Self.reason(error))
         }
@@ -76,6 +75,23 @@ public final class PostgresBackend: DatabaseBackend {
         Task { try? await Task.sleep(for: .seconds(10)); end.yield(false); end.finish() }
         if await ended.first(where: { _ in true }) == false {
             logger.warning("the PostgreSQL pool did not stop within 10 seconds; left to end on its own")
+        }
+    }
+
+    /// A refused connection fails at once; one that timed out is tried twice more, since a server
+    /// busy forking backends for many clients can take longer than one timeout to say hello.
+    private static func probe(_ configuration: PostgresConnection.Configuration, logger: Logger) async throws {
+        var attempt = 1
+        while true {
+            do {
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: attempt, logger: logger)
+                try await connection.close()
+                return
+            } catch let error as PSQLError where error.code == .connectionError && attempt < 3
+                        && error.underlying is ChannelError {
+                logger.notice("PostgreSQL did not answer in time; trying again", metadata: ["attempt": "\(attempt)"])
+                attempt += 1
+            }
         }
     }
 
