@@ -53,6 +53,7 @@ struct CSVReaderTests {
     @Test("Trimming white space is Foundation's trimming of white space and new lines", arguments: [
         "  plain  ", "\t\nTaloqan\r\n", "\u{00A0}تخار\u{3000}", "\u{2028}x\u{2029}", "\u{0085}y\u{000B}\u{000C}", "",
         "   ", "می\u{200C}کند", "\u{FEFF}bom\u{FEFF}", "a b", "\u{2003}\u{202F}\u{205F}z\u{1680}",
+        "Rostaq", "x", "k\t", " k", "a\u{00A0}", "\u{2003}a", "\u{7F}", "1405-02",
     ])
     func trimming(value: String) {
         #expect(value.trimmingWhiteSpace == value.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -91,6 +91,18 @@ struct DocumentationModelTests {
                            "sources[0].credibility", "people[0].roles", "coordinates", "acts[2].victim"])
     }
 
+    @Test("Length limits count characters, not bytes: a Dari title of 300 letters passes, 301 does not")
+    func lengthLimits() {
+        var event = Self.event(by: Self.subject(.documenter))
+        let validator = EventValidator(vocabulary: .builtIn, places: ["AF18": "AF", "AF1801": "AF18"], organisations: [Self.ownOrganisation])
+        event.title = String(repeating: "ت", count: EventValidator.maximumTitleLength)
+        event.description = String(repeating: "ښ", count: EventValidator.maximumTextLength)
+        #expect(validator.issues(in: event).isEmpty, "600 bytes of title and 100,000 of description are within the limits in letters")
+        event.title += "ت"
+        event.acts[0].notes = String(repeating: "n", count: EventValidator.maximumTextLength + 1)
+        #expect(Set(validator.issues(in: event).map(\.field)) == ["title", "acts[0].notes"])
+    }
+
     @Test("Only those who document, in the owning organisation, edit a record still open")
     func editing() {
         let author = Self.subject(.documenter)

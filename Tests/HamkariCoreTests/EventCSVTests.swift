@@ -60,6 +60,38 @@ struct EventCSVTests {
         ]), "\(found)")
     }
 
+    @Test("Read in parts, a file gives the events and the errors one pass gives, in the same order", arguments: [2, 3, 7])
+    func inParts(parts: Int) async {
+        let good = Self.good + """
+            e3,Shop burnt,,1404,solar-hijri,Kunduz,,destruction_of_property,,,,,,
+            e1,حمله بر مکتب,,1405-02,solar-hijri,Takhar,Rostaq,killing,,,,,,
+            e4,Teacher threatened,,1405-03-02,solar-hijri,Baghlan,,threat,,,,,,
+
+            """
+        let once = Self.importer().read(good)
+        let split = await Self.importer().read(good, parts: parts)
+        #expect(once.errors.isEmpty && split.errors.isEmpty, "\(split.errors)")
+        #expect(split.rows == once.rows)
+        #expect(split.events.map(\.title) == ["حمله بر مکتب", "Journalist detained", "Shop burnt", "Teacher threatened"])
+        #expect(split.events.map { $0.acts.map(\.type) } == once.events.map { $0.acts.map(\.type) })
+        #expect(split.events.first?.acts.map(\.type) == ["attack_on_school", "injury", "killing"], "a key's later row joins its event")
+
+        let bad = """
+            event_key,title,act_type,date,province,victims_men
+            a,ok,killing,1405-01-01,AF18,2
+            b,,killing,1405-01-01,AF18,
+            c,bad date,torture,1405-13-01,Nowhere,x
+            a,ok,killin,1405-01-01,AF18,
+            d,fine,killing,1405-01-01,AF17,1
+            e,late,killing,1405-99,AF18,
+            """
+        let wrong = Self.importer().read(bad)
+        let wrongInParts = await Self.importer().read(bad, parts: parts)
+        #expect(wrongInParts.events.isEmpty)
+        #expect(wrongInParts.errors == wrong.errors)
+        #expect(wrong.errors.map { "\($0.line):\($0.column)" } == ["4:province", "4:date", "4:victims_men", "5:act_type", "7:date", "3:title"])
+    }
+
     @Test("A file that is not CSV, an empty file, a header without titles")
     func unreadable() {
         #expect(Self.importer().read("").errors.first?.messageKey == "csv_empty")

@@ -19,6 +19,21 @@ struct SearchTokenTests {
         #expect(SearchNormalizer.words("حقوق بشر، آزادی؟ (Article 19) — ۱۹") == ["حقوق", "بشر", "ازادی", "article", "19", "19"])
     }
 
+    @Test("The precomputed keyed hash is HMAC-SHA256, for keys shorter than, as long as and longer than a block",
+          arguments: [1, 16, 32, 63, 64, 65, 100, 200])
+    func precomputedHMAC(keyLength: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let key = SymmetricKey(data: (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let precomputed = PrecomputedHMAC(key: key)
+        for message in ["", "a", "حقوق", String(repeating: "word ", count: 40)].map({ Array($0.utf8) }) {
+            let expected = Array(HMAC<SHA256>.authenticationCode(for: message, using: key))
+            #expect(message.withUnsafeBytes { Array(precomputed.authenticationCode(for: $0)) } == expected)
+        }
+        let word = "taloqan"
+        #expect(SearchTokenizer(key: key).token(forNormalizedWord: word)
+                == Hex.encode(Array(HMAC<SHA256>.authenticationCode(for: Array(word.utf8), using: key)).prefix(16)))
+    }
+
     @Test("The one-pass tokens are the tokens of the defined words: every UDHR text and awkward strings",
           arguments: ["udhr_eng.xml", "udhr_pbu.xml", "udhr_pes_1.xml", "udhr_pes_2.xml", "udhr_uzn_cyrl.xml", "udhr_uzn_latn.xml"])
     func onePassMatchesDefinition(file: String) throws {

@@ -28,12 +28,49 @@ public struct EventCSVImport: Sendable {
     }
 
     public func read(_ text: String) -> Result {
+        switch layout(of: text) {
+        case .failed(let result): return result
+        case .ready(let rows): return merged([readEvents(rows.groups[...])], rows: rows.count)
+        }
+    }
+
+    /// The same as `read(_:)`, the events read and checked in `parts` at once: an event's rows are
+    /// found first (one pass), then read in parts on the cores there are, and the errors put back in
+    /// line order, as one pass would have reported them.
+    public func read(_ text: String, parts: Int) async -> Result {
+        switch layout(of: text) {
+        case .failed(let result): return result
+        case .ready(let rows):
+            let size = max(1, (rows.groups.count + parts - 1) / max(1, parts))
+            let slices = stride(from: 0, to: rows.groups.count, by: size).map { rows.groups[$0..<min($0 + size, rows.groups.count)] }
+            let read = await withTaskGroup(of: (Int, EventsRead).self) { group in
+                for (number, slice) in slices.enumerated() { group.addTask { (number, self.readEvents(slice)) } }
+                var read: [(Int, EventsRead)] = []
+                for await part in group { read.append(part) }
+                return read.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            return merged(read, rows: rows.count)
+        }
+    }
+
+    /// The rows of a file's events, each event's rows together, in the order each first appears.
+    struct GroupedRows: Sendable {
+        var groups: [[Row]]
+        var count: Int
+    }
+
+    enum Layout: Sendable {
+        case failed(Result)
+        case ready(GroupedRows)
+    }
+
+    private func layout(of text: String) -> Layout {
         let records: [CSVRecord]
         do { records = try CSVReader.records(in: text) } catch {
-            return Result(events: [], rows: 0, errors: [CSVRowError(line: error.line, column: "", messageKey: "csv_malformed", value: error.reason)])
+            return .failed(Result(events: [], rows: 0, errors: [CSVRowError(line: error.line, column: "", messageKey: "csv_malformed", value: error.reason)]))
         }
         guard let header = records.first else {
-            return Result(events: [], rows: 0, errors: [CSVRowError(line: 1, column: "", messageKey: "csv_empty")])
+            return .failed(Result(events: [], rows: 0, errors: [CSVRowError(line: 1, column: "", messageKey: "csv_empty")]))
         }
         var errors: [CSVRowError] = []
         if !mapping.unknownColumns.isEmpty {
@@ -51,35 +88,60 @@ public struct EventCSVImport: Sendable {
         for required in ["title", "act_type"] where index[required] == nil && mapping.defaults[required] == nil {
             errors.append(CSVRowError(line: header.line, column: required, messageKey: "csv_missing_column", value: required))
         }
-        if !errors.isEmpty { return Result(events: [], rows: records.count - 1, errors: errors) }
+        if !errors.isEmpty { return .failed(Result(events: [], rows: records.count - 1, errors: errors)) }
 
-        var reader = RowReader(import: self)
-        var order: [String] = []
-        var events: [String: Event] = [:]
-        var firstLine: [String: Int] = [:]
         var body = records.dropFirst()
         if let tags = body.first, EventHXL.isHashtagRow(tags.fields) { body = body.dropFirst() }
+        var groups: [[Row]] = []
+        var groupOf: [String: Int] = [:]
         for record in body {
-            if reader.errors.count >= errorLimit { break }
             let row = Row(record: record, index: index, mapping: mapping)
             let key = row["event_key"] ?? "line-\(record.line)"
-            if events[key] == nil {
-                events[key] = reader.event(row)
-                order.append(key)
-                firstLine[key] = record.line
-            }
-            reader.addAct(row, to: &events[key]!)
-        }
-        errors = reader.errors
-        for key in order where errors.count < errorLimit {
-            for issue in validator.issues(in: events[key]!) {
-                errors.append(CSVRowError(line: firstLine[key]!, column: issue.field, messageKey: issue.messageKey))
+            if let known = groupOf[key] {
+                groups[known].append(row)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([row])
             }
         }
-        return Result(events: errors.isEmpty ? order.map { events[$0]! } : [], rows: body.count, errors: errors)
+        return .ready(GroupedRows(groups: groups, count: body.count))
     }
 
-    struct Row {
+    /// What one part of a file gave: its events, the errors of its rows, then those of its events.
+    struct EventsRead: Sendable {
+        var events: [Event] = []
+        var rowErrors: [CSVRowError] = []
+        var eventErrors: [CSVRowError] = []
+    }
+
+    private func readEvents(_ groups: ArraySlice<[Row]>) -> EventsRead {
+        var reader = RowReader(import: self)
+        var read = EventsRead()
+        read.events.reserveCapacity(groups.count)
+        for rows in groups {
+            guard let first = rows.first, reader.errors.count < errorLimit else { break }
+            var event = reader.event(first)
+            for row in rows where reader.errors.count < errorLimit { reader.addAct(row, to: &event) }
+            read.events.append(event)
+        }
+        read.rowErrors = reader.errors
+        for (event, rows) in zip(read.events, groups) where read.eventErrors.count < errorLimit {
+            for issue in validator.issues(in: event) {
+                read.eventErrors.append(CSVRowError(line: rows[0].line, column: issue.field, messageKey: issue.messageKey))
+            }
+        }
+        return read
+    }
+
+    /// The parts' errors as one pass makes them: every row's first, by line, then the events' own.
+    private func merged(_ parts: [EventsRead], rows: Int) -> Result {
+        var errors = Array(parts.flatMap(\.rowErrors).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element).prefix(errorLimit))
+        for issue in parts.flatMap(\.eventErrors) where errors.count < errorLimit { errors.append(issue) }
+        return Result(events: errors.isEmpty ? parts.flatMap(\.events) : [], rows: rows, errors: errors)
+    }
+
+    struct Row: Sendable {
         let record: CSVRecord
         let index: [String: Int]
         let mapping: CSVMapping
@@ -270,7 +332,7 @@ public struct EventCSVImport: Sendable {
                                                 degree: term(row, "involvement_degree", .involvementDegree) ?? "unknown"))
             }
             var rights: [String] = []
-            for text in (row["rights"] ?? "").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
+            for text in (row["rights"] ?? "").split(separator: ";").map({ String($0).trimmingWhiteSpace }) where !text.isEmpty {
                 if let code = `import`.validator.vocabulary.resolve(.rightAffected, text) { rights.append(code) } else {
                     fail(row, "rights", "csv_bad_term", text)
                 }

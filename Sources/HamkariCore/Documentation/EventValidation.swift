@@ -38,13 +38,20 @@ public struct EventValidator: Sendable {
                   organisations: organisations)
     }
 
+    /// Limits count characters, but counting them walks the whole text: no character is shorter
+    /// than a byte, so a text of no more bytes than the limit is within it without counting.
+    static func isLonger(_ text: String, than limit: Int) -> Bool {
+        text.utf8.count > limit && text.count > limit
+    }
+
     public func issues(in event: Event) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         func fail(_ field: String, _ key: String) { issues.append(ValidationIssue(field: field, messageKey: key)) }
-        let title = event.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = event.title.trimmingWhiteSpace
         if title.isEmpty { fail("title", "invalid_title_required") }
-        if title.count > Self.maximumTitleLength { fail("title", "invalid_title_too_long") }
-        for (field, text) in [("description", event.description), ("village", event.village ?? "")] where text.count > Self.maximumTextLength {
+        if Self.isLonger(title, than: Self.maximumTitleLength) { fail("title", "invalid_title_too_long") }
+        for (field, text) in [("description", event.description), ("village", event.village ?? "")]
+        where Self.isLonger(text, than: Self.maximumTextLength) {
             fail(field, "invalid_text_too_long")
         }
         if let province = event.provincePcode, places[province] == nil || province.count != 4 { fail("province", "invalid_place") }
@@ -63,7 +70,7 @@ public struct EventValidator: Sendable {
             case .person(let id): if !personIDs.contains(id) { fail("\(path).victim", "invalid_person_reference") }
             case .group(let count): if !count.isValid { fail("\(path).victim", "invalid_group_count") }
             }
-            if act.notes.count > Self.maximumTextLength { fail("\(path).notes", "invalid_text_too_long") }
+            if Self.isLonger(act.notes, than: Self.maximumTextLength) { fail("\(path).notes", "invalid_text_too_long") }
             for right in act.rightsAffected where !vocabulary.contains(.rightAffected, right) {
                 fail("\(path).rightsAffected", "invalid_right")
             }

@@ -20,7 +20,9 @@ public enum Numerals {
     /// Turns Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits into ASCII ones,
     /// so a number typed on a Dari or Arabic keyboard reads the same as one typed in Latin digits.
     public static func asciiDigits(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        // Most numbers arrive in ASCII already; they are returned as they are, without a copy.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             switch scalar.value {
             case 0x06F0...0x06F9: Unicode.Scalar(scalar.value - 0x06F0 + 48)!
             case 0x0660...0x0669: Unicode.Scalar(scalar.value - 0x0660 + 48)!

@@ -5,7 +5,7 @@ import Foundation
 /// 128 bits and hex-encoded. The index stores only tokens, so a stolen database file reveals no
 /// word, while a search for a word finds the records whose text held it, whole words only.
 public struct SearchTokenizer: Sendable {
-    private let keyed: HMAC<SHA256>
+    private let keyed: PrecomputedHMAC
 
     public init(keyRing: KeyRing) throws {
         // Version 1 always: tokens must not change when keys rotate, or the index would stop matching.
@@ -13,7 +13,7 @@ public struct SearchTokenizer: Sendable {
     }
 
     public init(key: SymmetricKey) {
-        keyed = HMAC<SHA256>(key: key)
+        keyed = PrecomputedHMAC(key: key)
     }
 
     public func token(forNormalizedWord word: String) -> String {
@@ -21,22 +21,30 @@ public struct SearchTokenizer: Sendable {
     }
 
     private func token(forUTF8 word: [UInt8]) -> String {
-        // A copy of the keyed state skips the key set-up (two hash blocks) for each word.
-        var hmac = keyed
-        hmac.update(data: word)
-        return hmac.finalize().withUnsafeBytes { Hex.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
+        word.withUnsafeBytes { bytes in
+            keyed.authenticationCode(for: bytes).withUnsafeBytes { Hex.encode(UnsafeRawBufferPointer(rebasing: $0.prefix(16))) }
+        }
     }
 
     /// The distinct tokens of a text, in order of first appearance (each distinct word keyed once):
     /// the tokens of `SearchNormalizer.words(text)`, found in one pass that gathers each word's bytes
     /// without making strings (a test holds the two equal). Every save and import runs this.
     public func tokens(for text: String) -> [String] {
-        var seen = Set<[UInt8]>()
+        var seen = Set<WordBytes>()
         var tokens: [String] = []
         Self.scanWords(text) { word in
-            if seen.insert(word).inserted { tokens.append(token(forUTF8: word)) }
+            if seen.insert(WordBytes(bytes: word)).inserted { tokens.append(token(forUTF8: word)) }
         }
         return tokens
+    }
+
+    /// A word's bytes, hashed as one buffer: an array of bytes is hashed a byte at a time.
+    private struct WordBytes: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// `SearchNormalizer.words(text)`, found by the same one pass (a test holds the two equal).

@@ -28,7 +28,7 @@ extension Store {
     ) async throws -> EventImportReport {
         let reader = EventCSVImport(mapping: mapping, validator: try await eventValidator(), units: try await gazetteer.all(),
                                     organisationID: organisationID, authorID: authorID)
-        let result = reader.read(text)
+        let result = await reader.read(text, parts: ProcessInfo.processInfo.activeProcessorCount)
         var report = EventImportReport(rows: result.rows, events: result.events.count, acts: result.events.reduce(0) { $0 + $1.acts.count },
                                        errors: result.errors, committed: false)
         guard result.errors.isEmpty, !dryRun else { return report }
