@@ -65,14 +65,18 @@ struct EventCSVTests {
         let good = Self.good + """
             e3,Shop burnt,,1404,solar-hijri,Kunduz,,destruction_of_property,,,,,,
             e1,حمله بر مکتب,,1405-02,solar-hijri,Takhar,Rostaq,killing,,,,,,
-            e4,Teacher threatened,,1405-03-02,solar-hijri,Baghlan,,threat,,,,,,
+            e4,Teacher threatened,,1405-03-02,solar-hijri,Baghlan,,threat,,,,,education ;; freedom_of_expression ,
+            e5,Same date read in another calendar,,1405-03-02,gregorian,Baghlan,,threat,,,,,,
 
             """
         let once = Self.importer().read(good)
         let split = await Self.importer().read(good, parts: parts)
         #expect(once.errors.isEmpty && split.errors.isEmpty, "\(split.errors)")
         #expect(split.rows == once.rows)
-        #expect(split.events.map(\.title) == ["حمله بر مکتب", "Journalist detained", "Shop burnt", "Teacher threatened"])
+        #expect(split.events.map(\.title) == ["حمله بر مکتب", "Journalist detained", "Shop burnt", "Teacher threatened",
+                                              "Same date read in another calendar"])
+        #expect(split.events[3].acts[0].rightsAffected == ["education", "freedom_of_expression"])
+        #expect(split.events.suffix(2).map { $0.date?.firstISO } == ["2026-05-23", "1405-03-02"], "a date is read in its row's calendar")
         #expect(split.events.map { $0.acts.map(\.type) } == once.events.map { $0.acts.map(\.type) })
         #expect(split.events.first?.acts.map(\.type) == ["attack_on_school", "injury", "killing"], "a key's later row joins its event")
 

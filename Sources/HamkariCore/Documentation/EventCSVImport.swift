@@ -214,9 +214,19 @@ public struct EventCSVImport: Sendable {
             return calendar
         }
 
+        /// Dates repeat from row to row too, and reading one converts between calendars: each is read once.
+        private var readDates: [String: EventDate] = [:]
+
         mutating func date(_ row: Row, _ column: String) -> EventDate? {
             guard let text = row[column] else { return nil }
-            do { return try EventDate.parse(text, calendar: calendar(row)) } catch {
+            let calendar = calendar(row)
+            let key = calendar.rawValue + " " + text
+            if let known = readDates[key] { return known }
+            do {
+                let date = try EventDate.parse(text, calendar: calendar)
+                readDates[key] = date
+                return date
+            } catch {
                 fail(row, column, "csv_bad_date", text)
                 return nil
             }
@@ -332,7 +342,10 @@ public struct EventCSVImport: Sendable {
                                                 degree: term(row, "involvement_degree", .involvementDegree) ?? "unknown"))
             }
             var rights: [String] = []
-            for text in (row["rights"] ?? "").split(separator: ";").map({ String($0).trimmingWhiteSpace }) where !text.isEmpty {
+            // Split on the byte: splitting a String walks its characters.
+            for part in (row["rights"] ?? "").utf8.split(separator: UInt8(ascii: ";")) {
+                let text = String(Substring(part)).trimmingWhiteSpace
+                guard !text.isEmpty else { continue }
                 if let code = `import`.validator.vocabulary.resolve(.rightAffected, text) { rights.append(code) } else {
                     fail(row, "rights", "csv_bad_term", text)
                 }
