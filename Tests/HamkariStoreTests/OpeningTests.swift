@@ -105,6 +105,21 @@ struct OpeningTests {
         }
     }
 
+    @Test("A PostgreSQL server that takes the connection but never answers is tried three times, then named as not answering")
+    func silentPostgres() async throws {
+        let server = try await SilentTCPServer.start()
+        do {
+            _ = try await PostgresBackend.open(url: "postgres://hamkari:s3cret-pw@127.0.0.1:\(server.port)/hamkari",
+                                               logger: TestDatabase.logger, answerTimeout: .milliseconds(300))
+            Issue.record("expected the connection to fail")
+        } catch let error as StoreError {
+            #expect(error.description.contains("did not answer"), "\(error)")
+            #expect(!error.description.contains("s3cret-pw"))
+        }
+        #expect(server.accepted == 3)
+        await server.stop()
+    }
+
     @Test("Redacted locations never show a password")
     func redaction() {
         let location = DatabaseLocation.postgres(url: "postgres://hamkari:hunter2@db.example:5432/hamkari?sslmode=require")

@@ -21,7 +21,8 @@ public final class PostgresBackend: DatabaseBackend {
         self.logger = logger
     }
 
-    public static func open(url: String, logger: Logger) async throws -> PostgresBackend {
+    /// `answerTimeout` bounds each try of the first connection, its greeting and sign-in included.
+    public static func open(url: String, logger: Logger, answerTimeout: Duration = .seconds(10)) async throws -> PostgresBackend {
         let location = DatabaseLocation.postgres(url: url)
         let configuration: SQLPostgresConfiguration
         do {
@@ -32,7 +33,9 @@ public final class PostgresBackend: DatabaseBackend {
         // One direct connection first: the pool would retry a refused connection for a long
         // time, while an operator who mistyped a port deserves an answer at once.
         do {
-            try await probe(configuration.coreConfiguration, logger: logger)
+            var probing = configuration.coreConfiguration
+            probing.options.connectTimeout = TimeAmount(answerTimeout)
+            try await probe(probing, logger: logger)
         } catch {
             throw StoreError.cannotConnect(target: location.redacted, reason: Self.reason(error))
         }
