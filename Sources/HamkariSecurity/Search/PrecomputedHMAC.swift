@@ -9,14 +9,9 @@ struct PrecomputedHMAC: Sendable {
     private let outer: SHA256
 
     init(key: SymmetricKey) {
-        var block = [UInt8](repeating: 0, count: SHA256.blockByteCount)
-        key.withUnsafeBytes { keyBytes in
-            if keyBytes.count > SHA256.blockByteCount {
-                Array(SHA256.hash(data: keyBytes)).enumerated().forEach { block[$0.offset] = $0.element }
-            } else {
-                keyBytes.enumerated().forEach { block[$0.offset] = $0.element }
-            }
-        }
+        // A key longer than a block is hashed first; either way it is padded with zeros to a block.
+        var block = key.withUnsafeBytes { $0.count > SHA256.blockByteCount ? Array(SHA256.hash(data: $0)) : Array($0) }
+        block += repeatElement(0, count: SHA256.blockByteCount - block.count)
         var inner = SHA256()
         inner.update(data: block.map { $0 ^ 0x36 })
         var outer = SHA256()
