@@ -46,7 +46,7 @@ struct TokenCreateCommand: AsyncParsableCommand {
             return try await opened.apiTokens.create(for: account.id, expiresAt: expiry, actor: AuditEvent.commandLineActor)
         }
         Console.say("""
-            Token \(id.uuidString.lowercased()) for \(user)\(expiry.map { ", valid until \($0.internetTime)" } ?? ""). \
+            Token \(id.text) for \(user)\(expiry.map { ", valid until \($0.internetTime)" } ?? ""). \
             Shown this once:
               \(token.value)
             Use it as: Authorization: Bearer \(token.value.prefix(8))…

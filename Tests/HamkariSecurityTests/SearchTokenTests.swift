@@ -59,6 +59,18 @@ struct SearchTokenTests {
         }
     }
 
+    @Test("Texts keyed together through one memo get each text's own tokens, words repeated within and across them")
+    func memoMatchesOneByOne() throws {
+        let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))
+        let paragraphs = try UDHR.text("udhr_pes_1.xml").split(separator: "\n").map(String.init)
+        let texts = paragraphs.prefix(40) + ["", "حق حق حق", "Right right RIGHT", "حق", paragraphs[3], paragraphs[3]]
+        var memo = SearchTokenizer.Memo()
+        for text in texts {
+            #expect(tokenizer.tokens(for: text, remembering: &memo) == tokenizer.tokens(for: text), "\(text.prefix(40))")
+        }
+        #expect(tokenizer.tokens(for: "حق حق حق", remembering: &memo) == [tokenizer.token(forNormalizedWord: "حق")])
+    }
+
     @Test("A Dari-spelled query finds the Pashto UDHR's Arabic-yeh spelling")
     func dariQueryFindsPashto() throws {
         let tokenizer = SearchTokenizer(key: SymmetricKey(size: .bits256))

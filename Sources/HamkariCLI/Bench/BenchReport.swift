@@ -16,7 +16,8 @@ struct WorkloadResult: Codable, Sendable {
     var maxBytes: Int?
     /// This workload's throughput (or latency) as a share of plain SQLite doing the same: 1 is the raw limit.
     var ratioToRawSQLite: Double?
-    /// The server's processor time per operation (user and system), in milliseconds.
+    /// Processor time per operation (user and system), in milliseconds, of the process doing the
+    /// work: the server, or this one for the workloads run on the store itself.
     var serverCPUMilliseconds: Double?
     var note: String?
 
@@ -111,7 +112,7 @@ struct BenchReport: Codable, Sendable {
         for workload in workloads {
             rows.append([workload.name, "\(workload.count) \(workload.unit)", "\(workload.errors)", number(workload.perSecond),
                          number(workload.p50Milliseconds, 2), number(workload.p95Milliseconds, 2), number(workload.p99Milliseconds, 2),
-                         number(workload.serverCPUMilliseconds, 2),
+                         number(workload.serverCPUMilliseconds, 3),
                          workload.meanBytes.map(String.init) ?? "–", number(workload.ratioToRawSQLite, 3)])
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }

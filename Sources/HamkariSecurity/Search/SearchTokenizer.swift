@@ -30,16 +30,45 @@ public struct SearchTokenizer: Sendable {
     /// the tokens of `SearchNormalizer.words(text)`, found in one pass that gathers each word's bytes
     /// without making strings (a test holds the two equal). Every save and import runs this.
     public func tokens(for text: String) -> [String] {
-        var seen = Set<WordBytes>()
+        var memo = Memo()
+        return tokens(for: text, remembering: &memo)
+    }
+
+    /// The same, for one of many texts keyed together (an import's events): a word met in an earlier
+    /// text of `memo` is not keyed again, and its token string is shared.
+    public func tokens(for text: String, remembering memo: inout Memo) -> [String] {
+        memo.textNumber += 1
         var tokens: [String] = []
         Self.scanWords(text) { word in
-            if seen.insert(WordBytes(bytes: word)).inserted { tokens.append(token(forUTF8: word)) }
+            let index: Int
+            if let known = memo.indexes[WordBytes(bytes: word)] {
+                guard memo.lastText[known] != memo.textNumber else { return }
+                index = known
+            } else {
+                index = memo.tokens.count
+                memo.indexes[WordBytes(bytes: word)] = index
+                memo.tokens.append(token(forUTF8: word))
+                memo.lastText.append(0)
+            }
+            memo.lastText[index] = memo.textNumber
+            tokens.append(memo.tokens[index])
         }
         return tokens
     }
 
+    /// Words already keyed, with the last text each was met in. It holds words of the texts it saw:
+    /// keep it only as long as the texts themselves.
+    public struct Memo: Sendable {
+        fileprivate var indexes: [WordBytes: Int] = [:]
+        fileprivate var tokens: [String] = []
+        fileprivate var lastText: [Int] = []
+        fileprivate var textNumber = 0
+
+        public init() {}
+    }
+
     /// A word's bytes, hashed as one buffer: an array of bytes is hashed a byte at a time.
-    private struct WordBytes: Hashable {
+    fileprivate struct WordBytes: Hashable {
         let bytes: [UInt8]
 
         func hash(into hasher: inout Hasher) {

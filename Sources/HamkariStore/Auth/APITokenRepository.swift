@@ -17,12 +17,12 @@ public struct APITokenRepository: Sendable {
         try await backend.transaction { database in
             try await database.insert(into: "api_tokens")
                 .columns("id", "user_id", "token_hash", "created_at", "expires_at", "revoked_at")
-                .values(SQLBind(id.uuidString.lowercased()), SQLBind(userID.uuidString.lowercased()), SQLBind(token.storageHash),
+                .values(SQLBind(id.text), SQLBind(userID.text), SQLBind(token.storageHash),
                         SQLBind(Int64(Date().timeIntervalSince1970)), SQLBind(expiresAt.map { Int64($0.timeIntervalSince1970) }),
                         SQLBind(Int64?.none))
                 .run()
             try await AuditLogRepository.append(
-                AuditEvent(actor: actor, action: .tokenCreated, target: id.uuidString.lowercased()), in: database, dialect: dialect)
+                AuditEvent(actor: actor, action: .tokenCreated, target: id.text), in: database, dialect: dialect)
         }
         return (id, token)
     }
@@ -36,7 +36,7 @@ public struct APITokenRepository: Sendable {
 
     public func revoke(id: UUID, actor: String) async throws {
         let dialect = backend.dialect
-        let recordID = id.uuidString.lowercased()
+        let recordID = id.text
         try await backend.transaction { database in
             guard try await database.select().column("id").from("api_tokens").where("id", .equal, recordID).first() != nil else {
                 throw StoreError.notFound(what: "The token \(recordID)")

@@ -25,7 +25,7 @@ public struct SessionRepository: Sendable {
         try await backend.transaction { database in
             try await database.insert(into: "sessions")
                 .columns("token_hash", "user_id", "csrf_token", "second_factor_pending", "created_at", "last_seen_at")
-                .values(SQLBind(token.storageHash), SQLBind(userID.uuidString.lowercased()), SQLBind(csrf),
+                .values(SQLBind(token.storageHash), SQLBind(userID.text), SQLBind(csrf),
                         SQLBind(secondFactorPending ? 1 : 0), SQLBind(time), SQLBind(time))
                 .run()
         }
@@ -100,13 +100,13 @@ public struct SessionRepository: Sendable {
     }
 
     static func deleteAll(for userID: UUID, in database: any SQLDatabase) async throws {
-        try await database.delete(from: "sessions").where("user_id", .equal, userID.uuidString.lowercased()).run()
+        try await database.delete(from: "sessions").where("user_id", .equal, userID.text).run()
     }
 
     public func count(for userID: UUID) async throws -> Int {
         try await backend.read { database in
             try await database.select().column(SQLFunction("count", args: SQLLiteral.all), as: "n").from("sessions")
-                .where("user_id", .equal, userID.uuidString.lowercased()).first()?.decode(column: "n", as: Int.self) ?? 0
+                .where("user_id", .equal, userID.text).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
 }

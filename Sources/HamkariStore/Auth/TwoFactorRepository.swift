@@ -18,7 +18,7 @@ public struct TwoFactorRepository: Sendable {
     static func context(_ id: String) -> SealContext { SealContext(table: "users", recordID: id, field: "totp_sealed") }
 
     public func state(of userID: UUID) async throws -> State {
-        let id = userID.uuidString.lowercased()
+        let id = userID.text
         let keys = self.keys
         return try await backend.read { database in
             guard let row = try await database.select().columns("totp_sealed", "totp_enabled", "totp_last_counter")
@@ -31,7 +31,7 @@ public struct TwoFactorRepository: Sendable {
 
     /// Keeps a freshly generated seed, not yet enabled, while the person adds it to their app.
     public func setPendingSecret(_ secret: String, for userID: UUID) async throws {
-        let id = userID.uuidString.lowercased()
+        let id = userID.text
         let sealed = try keys.sealer.seal(secret, context: Self.context(id))
         try await backend.transaction { database in
             try await database.update("users").set("totp_sealed", to: SQLBind(sealed)).set("totp_enabled", to: SQLBind(0))
@@ -40,7 +40,7 @@ public struct TwoFactorRepository: Sendable {
     }
 
     public func enable(for userID: UUID, counter: Int64, recoveryCodeHashes: [String]) async throws {
-        let id = userID.uuidString.lowercased()
+        let id = userID.text
         let dialect = backend.dialect
         try await backend.transaction { database in
             try await database.update("users").set("totp_enabled", to: SQLBind(1)).set("totp_last_counter", to: SQLBind(counter))
@@ -51,7 +51,7 @@ public struct TwoFactorRepository: Sendable {
 
     /// Marks a time step as used; false when it (or a later one) was already used: a replayed code.
     public func useCounter(_ counter: Int64, for userID: UUID) async throws -> Bool {
-        let id = userID.uuidString.lowercased()
+        let id = userID.text
         return try await backend.transaction { database in
             let last = try await database.select().column("totp_last_counter").from("users").where("id", .equal, id)
                 .first()?.decode(column: "totp_last_counter", as: Int64.self) ?? Int64.max
@@ -63,7 +63,7 @@ public struct TwoFactorRepository: Sendable {
 
     /// Uses up a recovery code; false when it is not one of the account's unused codes.
     public func consumeRecoveryCode(hash: String, for userID: UUID) async throws -> Bool {
-        let id = userID.uuidString.lowercased()
+        let id = userID.text
         let dialect = backend.dialect
         return try await backend.transaction { database in
             let stored = try await database.select().column("recovery_code_hashes").from("users").where("id", .equal, id)

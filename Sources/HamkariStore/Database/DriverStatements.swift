@@ -92,3 +92,16 @@ struct TransactionDatabase: SQLDatabase {
         try await driver.run(text, values)
     }
 }
+
+extension SQLDatabase {
+    /// One multi-row INSERT: bound by the driver inside a transaction (`TransactionDatabase`), by SQLKit elsewhere.
+    func insertRows(into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>) async throws {
+        if let transaction = self as? TransactionDatabase {
+            try await transaction.insert(into: table, columns: columns, rows: rows)
+        } else {
+            var insert = self.insert(into: table).columns(columns)
+            for values in rows { insert = insert.values(values.map { $0 as any SQLExpression }) }
+            try await insert.run()
+        }
+    }
+}

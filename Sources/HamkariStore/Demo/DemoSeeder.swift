@@ -52,7 +52,7 @@ public struct DemoSeeder: Sendable {
                 coordinator, identity: UserIdentity(displayName: "Demo Coordinator", contact: "coordinator@demo.invalid"),
                 passwordHash: hash, keys: keys, into: database)
             try await AuditLogRepository.append(
-                AuditEvent(actor: AuditEvent.systemActor, action: .demoSeeded, target: coordinator.id.uuidString.lowercased()),
+                AuditEvent(actor: AuditEvent.systemActor, action: .demoSeeded, target: coordinator.id.text),
                 in: database, dialect: dialect)
             try await SettingsRepository.set(.networkNameEnglish, to: name.english, in: database)
             for (key, value) in [(SettingsRepository.Key.networkNameDari, name.dari),

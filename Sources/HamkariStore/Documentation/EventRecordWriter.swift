@@ -177,4 +177,9 @@ struct EventRecordWriter {
     func searchTokens(of event: Event) -> [String] {
         keys.searchTokens.tokens(for: event.searchableText)
     }
+
+    /// The same, for one of many events written together (`SearchTokenizer.Memo`).
+    func searchTokens(of event: Event, remembering memo: inout SearchTokenizer.Memo) -> [String] {
+        keys.searchTokens.tokens(for: event.searchableText, remembering: &memo)
+    }
 }

@@ -134,7 +134,7 @@ public struct EventRepository: Sendable {
     /// Rows of new events, sealed, with their history and search tokens: processor work only.
     struct PreparedEvents: Sendable {
         var batch = EventRecordWriter.batch()
-        var search: [(eventID: String, orderKey: Int64, tokens: [String])] = []
+        var search: [SearchIndex.Entry] = []
         var events: [Event] = []
     }
 
@@ -144,13 +144,14 @@ public struct EventRepository: Sendable {
     ) throws -> PreparedEvents {
         var prepared = PreparedEvents()
         prepared.events.reserveCapacity(numbered.count)
+        var words = SearchTokenizer.Memo()
         for (position, (event, orderKey)) in numbered.enumerated() {
             let actor = actors(position)
             try writer.addEventRow(event, orderKey: orderKey, to: &prepared.batch)
             try writer.addParts(of: event, to: &prepared.batch)
             try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
                            eventID: event.id, to: &prepared.batch)
-            prepared.search.append((event.id.text, orderKey, writer.searchTokens(of: event)))
+            prepared.search.append((event.id.text, orderKey, writer.searchTokens(of: event, remembering: &words)))
             prepared.events.append(event)
         }
         return prepared

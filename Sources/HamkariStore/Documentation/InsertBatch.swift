@@ -32,14 +32,7 @@ struct InsertBatch: Sendable {
             guard let names = columns[table], let tableRows = rows[table], !tableRows.isEmpty else { continue }
             let perStatement = max(1, parameterLimit / max(1, names.count))
             for start in stride(from: 0, to: tableRows.count, by: perStatement) {
-                let slice = tableRows[start..<min(start + perStatement, tableRows.count)]
-                if let transaction = database as? TransactionDatabase {
-                    try await transaction.insert(into: table, columns: names, rows: slice)
-                } else {
-                    var insert = database.insert(into: table).columns(names)
-                    for values in slice { insert = insert.values(values.map { $0 as any SQLExpression }) }
-                    try await insert.run()
-                }
+                try await database.insertRows(into: table, columns: names, rows: tableRows[start..<min(start + perStatement, tableRows.count)])
             }
         }
     }

@@ -29,11 +29,6 @@ struct Row {
     }
 }
 
-extension UUID {
-    /// The lower-case form ids are stored, audited and shown in.
-    public var text: String { uuidString.lowercased() }
-}
-
 struct Sealing {
     let keys: InstanceKeys
     let table: String

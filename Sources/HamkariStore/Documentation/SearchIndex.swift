@@ -8,15 +8,19 @@ import SQLKit
 struct SearchIndex {
     let dialect: DatabaseDialect
 
-    /// Indexes new events, one statement per chunk of events.
-    func insertNew(_ entries: [(eventID: String, orderKey: Int64, tokens: [String])], in database: any SQLDatabase) async throws {
+    typealias Entry = (eventID: String, orderKey: Int64, tokens: [String])
+
+    /// Indexes new events, one statement per thousand. On SQLite they go in in row id order: FTS5
+    /// writes its pending postings out as a new segment whenever a row id comes lower than the one
+    /// before it, so events in file order (dates at random) made a segment, and merges, per event.
+    func insertNew(_ unordered: [Entry], in database: any SQLDatabase) async throws {
+        let entries = dialect == .sqlite ? unordered.sorted { $0.orderKey < $1.orderKey } : unordered
         for start in stride(from: 0, to: entries.count, by: 1000) {
             let chunk = entries[start..<min(start + 1000, entries.count)]
             switch dialect {
             case .sqlite:
-                var rows = database.insert(into: "event_search").columns("rowid", "tokens")
-                for entry in chunk { rows = rows.values(SQLBind(entry.orderKey), SQLBind(entry.tokens.joined(separator: " "))) }
-                try await rows.run()
+                let rows = chunk.map { [ColumnValue.integer($0.orderKey), .text($0.tokens.joined(separator: " "))] }
+                try await database.insertRows(into: "event_search", columns: ["rowid", "tokens"], rows: rows[...])
             case .postgres:
                 var rows = database.insert(into: "event_search").columns("event_id", "tokens")
                 for entry in chunk {

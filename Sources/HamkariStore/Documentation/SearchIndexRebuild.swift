@@ -37,11 +37,14 @@ struct SearchIndexRebuild {
                     .where("event_id", .in, ids).orderBy("position").all() {
                     actNotes[try row.text("event_id"), default: []].append(try notes.open(row, "notes_sealed", id: try row.text("id")))
                 }
-                try await index.insertNew(events.map { entry in
+                var words = SearchTokenizer.Memo()
+                var entries: [SearchIndex.Entry] = []
+                for entry in events {
                     let text = Event.searchableText(title: entry.event.title, description: entry.event.description,
                                                     actNotes: actNotes[entry.event.id.text] ?? [])
-                    return (entry.event.id.text, entry.key, keys.searchTokens.tokens(for: text))
-                }, in: database)
+                    entries.append((entry.event.id.text, entry.key, keys.searchTokens.tokens(for: text, remembering: &words)))
+                }
+                try await index.insertNew(entries, in: database)
                 indexed += events.count
                 after = try last.decode(column: "order_key", as: Int64.self)
             }

@@ -21,7 +21,7 @@ public struct OrganisationRepository: Sendable {
         try await database.insert(into: "organisations")
             .columns("id", "name_en", "name_fa", "name_ps", "name_uz", "kind", "province_pcode", "district_pcode", "created_at")
             .values(
-                SQLBind(organisation.id.uuidString.lowercased()), SQLBind(organisation.names.english),
+                SQLBind(organisation.id.text), SQLBind(organisation.names.english),
                 SQLBind(organisation.names.dari), SQLBind(organisation.names.pashto), SQLBind(organisation.names.uzbek),
                 SQLBind(organisation.kind.rawValue), SQLBind(organisation.provincePcode), SQLBind(organisation.districtPcode),
                 SQLBind(Int64(organisation.createdAt.timeIntervalSince1970))
@@ -40,7 +40,7 @@ public struct OrganisationRepository: Sendable {
 
     public func find(id: UUID) async throws -> Organisation? {
         try await backend.read { database in
-            try await Self.selectColumns(database).where("id", .equal, id.uuidString.lowercased()).first().map(Self.decode)
+            try await Self.selectColumns(database).where("id", .equal, id.text).first().map(Self.decode)
         }
     }
 

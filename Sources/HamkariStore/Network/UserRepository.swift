@@ -24,14 +24,14 @@ public struct UserRepository: Sendable {
             guard existing == nil else { throw StoreError.conflict(reason: "The login \(user.login) is taken.") }
             try await Self.insert(user, identity: identity, passwordHash: passwordHash, keys: keys, into: database)
             try await AuditLogRepository.append(
-                AuditEvent(actor: actor, action: .userCreated, target: user.id.uuidString.lowercased()), in: database, dialect: dialect)
+                AuditEvent(actor: actor, action: .userCreated, target: user.id.text), in: database, dialect: dialect)
         }
     }
 
     static func insert(
         _ user: UserAccount, identity: UserIdentity, passwordHash: String?, keys: InstanceKeys, into database: any SQLDatabase
     ) async throws {
-        let id = user.id.uuidString.lowercased()
+        let id = user.id.text
         func seal(_ value: String?, _ field: String) throws -> Data? {
             try value.map { try keys.sealer.seal($0, context: SealContext(table: table, recordID: id, field: field)) }
         }
@@ -39,7 +39,7 @@ public struct UserRepository: Sendable {
             .columns("id", "organisation_id", "login_index", "login_sealed", "display_name_sealed", "contact_sealed",
                      "role", "status", "password_hash", "locale", "calendar", "created_at")
             .values(
-                SQLBind(id), SQLBind(user.organisationID.uuidString.lowercased()),
+                SQLBind(id), SQLBind(user.organisationID.text),
                 SQLBind(keys.blindIndex.index(of: user.login)), SQLBind(try seal(user.login, "login_sealed")),
                 SQLBind(try seal(identity.displayName, "display_name_sealed")), SQLBind(try seal(identity.contact, "contact_sealed")),
                 SQLBind(user.role.rawValue), SQLBind(user.status.rawValue), SQLBind(passwordHash),
@@ -60,7 +60,7 @@ public struct UserRepository: Sendable {
     public func find(id: UUID) async throws -> UserAccount? {
         let keys = self.keys
         return try await backend.read { database in
-            try await Self.selectAccount(database).where("id", .equal, id.uuidString.lowercased()).first()
+            try await Self.selectAccount(database).where("id", .equal, id.text).first()
                 .map { try Self.decode($0, keys: keys) }
         }
     }
@@ -98,7 +98,7 @@ public struct UserRepository: Sendable {
     public func identity(of id: UUID, viewer: String) async throws -> UserIdentity? {
         let keys = self.keys
         let dialect = backend.dialect
-        let recordID = id.uuidString.lowercased()
+        let recordID = id.text
         return try await backend.transaction { database in
             guard let row = try await database.select().columns("display_name_sealed", "contact_sealed").from(Self.table)
                 .where("id", .equal, recordID).first() else { return nil }
@@ -132,7 +132,7 @@ public struct UserRepository: Sendable {
 
     private func update(_ id: UUID, set column: String, to value: String, action: AuditAction, actor: String) async throws {
         let dialect = backend.dialect
-        let recordID = id.uuidString.lowercased()
+        let recordID = id.text
         try await backend.transaction { database in
             guard try await database.select().column("id").from(Self.table).where("id", .equal, recordID).first() != nil else {
                 throw StoreError.notFound(what: "The account")
@@ -149,7 +149,7 @@ public struct UserRepository: Sendable {
     @discardableResult
     public func markCompromised(_ id: UUID, actor: String) async throws -> Int {
         let dialect = backend.dialect
-        let recordID = id.uuidString.lowercased()
+        let recordID = id.text
         return try await backend.transaction { database in
             guard try await database.select().column("id").from(Self.table).where("id", .equal, recordID).first() != nil else {
                 throw StoreError.notFound(what: "The account")
@@ -170,7 +170,7 @@ public struct UserRepository: Sendable {
         try await backend.transaction { database in
             try await database.update(Self.table)
                 .set("locale", to: SQLBind(locale?.rawValue)).set("calendar", to: SQLBind(calendar?.rawValue))
-                .where("id", .equal, id.uuidString.lowercased()).run()
+                .where("id", .equal, id.text).run()
         }
     }
 
@@ -186,8 +186,8 @@ public struct UserRepository: Sendable {
     public func setDuressHash(_ hash: String?, for id: UUID, actor: String) async throws {
         let dialect = backend.dialect
         try await backend.transaction { database in
-            try await database.update(Self.table).set("duress_hash", to: SQLBind(hash)).where("id", .equal, id.uuidString.lowercased()).run()
-            try await AuditLogRepository.append(AuditEvent(actor: actor, action: .duressPasswordSet, target: id.uuidString.lowercased()),
+            try await database.update(Self.table).set("duress_hash", to: SQLBind(hash)).where("id", .equal, id.text).run()
+            try await AuditLogRepository.append(AuditEvent(actor: actor, action: .duressPasswordSet, target: id.text),
                                                 in: database, dialect: dialect)
         }
     }
@@ -196,9 +196,9 @@ public struct UserRepository: Sendable {
     public func setSealedAccessSuspended(_ suspended: Bool, for id: UUID, actor: String) async throws {
         let dialect = backend.dialect
         try await backend.transaction { database in
-            try await database.update(Self.table).set("sealed_suspended", to: suspended ? 1 : 0).where("id", .equal, id.uuidString.lowercased()).run()
+            try await database.update(Self.table).set("sealed_suspended", to: suspended ? 1 : 0).where("id", .equal, id.text).run()
             try await AuditLogRepository.append(
-                AuditEvent(actor: actor, action: suspended ? .sealedAccessSuspended : .sealedAccessRestored, target: id.uuidString.lowercased()),
+                AuditEvent(actor: actor, action: suspended ? .sealedAccessSuspended : .sealedAccessRestored, target: id.text),
                 in: database, dialect: dialect)
         }
     }

@@ -39,7 +39,7 @@ final class GuardedRouter {
             }
             if identity.secondFactorPending { return Response.redirect(to: AuthController.secondFactorPath) }
             if case .deny = AccessPolicy.decide(identity.subject, action) {
-                try await store.audit.append(AuditEvent(actor: identity.user.id.uuidString.lowercased(), action: .accessDenied,
+                try await store.audit.append(AuditEvent(actor: identity.user.id.text, action: .accessDenied,
                                                         target: action.rawValue, outcome: .denied))
                 throw AppError.forbidden
             }

@@ -79,7 +79,7 @@ struct AccountController: Sendable {
             return try await accountPage(request, context, identity, error: localizer.string(key, context.locale), status: .badRequest)
         }
         let hash = try await verifier.hash(new)
-        let actor = identity.user.id.uuidString.lowercased()
+        let actor = identity.user.id.text
         try await store.users.setPasswordHash(hash, for: identity.user.id, actor: actor, action: .passwordChanged)
         // Every session ended with the change; this browser gets a fresh one.
         let token = try await store.sessions.create(for: identity.user.id, secondFactorPending: false)
@@ -105,7 +105,7 @@ struct AccountController: Sendable {
         if await verifier.verify(duress, against: storedHash) {
             return try await accountPage(request, context, identity, error: localizer.string("duress_same", context.locale), status: .badRequest)
         }
-        try await store.users.setDuressHash(try await verifier.hash(duress), for: identity.user.id, actor: identity.user.id.uuidString.lowercased())
+        try await store.users.setDuressHash(try await verifier.hash(duress), for: identity.user.id, actor: identity.user.id.text)
         return try await accountPage(request, context, identity, notice: localizer.string("duress_saved", context.locale))
     }
 

@@ -20,15 +20,15 @@ struct EmergencyShredController: Sendable {
             let fields = try await Self.form(request)
             guard fields["confirm"] == Self.confirmation else { return try await answer("shred_not_confirmed", request, context, status: .badRequest) }
             guard keyEnvelope != nil else { return try await answer("shred_unavailable", request, context, status: .serviceUnavailable) }
-            try await store.settings.set(.shredRequest, to: "\(identity.user.id.uuidString.lowercased()) \(Int64(Date().timeIntervalSince1970))")
-            try await store.audit.append(AuditEvent(actor: identity.user.id.uuidString.lowercased(), action: .keysShredRequested, target: "keys"))
+            try await store.settings.set(.shredRequest, to: "\(identity.user.id.text) \(Int64(Date().timeIntervalSince1970))")
+            try await store.audit.append(AuditEvent(actor: identity.user.id.text, action: .keysShredRequested, target: "keys"))
             return try await answer("shred_requested", request, context)
         }
         guarded.allowed(.post, "/admin/security/shred/confirm", .manageUsers) { request, context, identity in
             let fields = try await Self.form(request)
             guard fields["confirm"] == Self.confirmation else { return try await answer("shred_not_confirmed", request, context, status: .badRequest) }
             guard let envelope = keyEnvelope else { return try await answer("shred_unavailable", request, context, status: .serviceUnavailable) }
-            let me = identity.user.id.uuidString.lowercased()
+            let me = identity.user.id.text
             let parts = (try await store.settings.value(.shredRequest) ?? "").split(separator: " ").map(String.init)
             guard parts.count == 2, let asked = TimeInterval(parts[1]), Date().timeIntervalSince1970 - asked <= Self.window else {
                 return try await answer("shred_no_request", request, context, status: .conflict)

@@ -17,7 +17,7 @@ struct SecuritySettingsController: Sendable {
             let fields = try await FormFields.read(&request)
             let roles = Role.allCases.filter { fields["role_\($0.rawValue)"] == "on" }.map(\.rawValue)
             try await store.settings.set(.requireSecondFactorRoles, to: roles.joined(separator: ","))
-            try await store.audit.append(AuditEvent(actor: identity.user.id.uuidString.lowercased(), action: .settingsChanged,
+            try await store.audit.append(AuditEvent(actor: identity.user.id.text, action: .settingsChanged,
                                                     target: SettingsRepository.Key.requireSecondFactorRoles.rawValue))
             return try await page(request, context, identity, notice: renderer.localizer.string("saved", context.locale))
         }
@@ -28,7 +28,7 @@ struct SecuritySettingsController: Sendable {
             guard let user = try await store.users.find(login: login), user.id != identity.user.id else {
                 return try await page(request, context, identity, notice: nil, problem: renderer.localizer.string("compromised_unknown", context.locale))
             }
-            let revoked = try await store.users.markCompromised(user.id, actor: identity.user.id.uuidString.lowercased())
+            let revoked = try await store.users.markCompromised(user.id, actor: identity.user.id.text)
             let notice = renderer.localizer.string("compromised_done", context.locale)
                 .replacingOccurrences(of: "{tokens}", with: Numerals.format(revoked, for: context.locale))
             return try await page(request, context, identity, notice: notice)
@@ -39,13 +39,13 @@ struct SecuritySettingsController: Sendable {
             guard let user = try await store.users.find(login: fields["login"] ?? ""), user.sealedAccessSuspended else {
                 return try await page(request, context, identity, notice: nil, problem: renderer.localizer.string("restore_unknown", context.locale))
             }
-            try await store.users.setSealedAccessSuspended(false, for: user.id, actor: identity.user.id.uuidString.lowercased())
+            try await store.users.setSealedAccessSuspended(false, for: user.id, actor: identity.user.id.text)
             return try await page(request, context, identity, notice: renderer.localizer.string("restore_done", context.locale))
         }
         guarded.allowed(.post, "/api/v1/users/compromised", .manageUsers) { request, context, identity in
             let body = try await decode(CompromisedRequest.self, request, context)
             guard let user = try await store.users.find(login: body.login), user.id != identity.user.id else { throw AppError.notFound }
-            let revoked = try await store.users.markCompromised(user.id, actor: identity.user.id.uuidString.lowercased())
+            let revoked = try await store.users.markCompromised(user.id, actor: identity.user.id.text)
             return JSONBody(value: CompromisedResponse(login: body.login, status: UserAccount.Status.disabled.rawValue, revokedTokens: revoked))
         }
     }

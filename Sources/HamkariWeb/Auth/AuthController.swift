@@ -34,13 +34,13 @@ struct AuthController: Sendable {
         guarded.open(.post, Self.secondFactorPath) { request, context in try await secondFactor(request, context) }
         guarded.allowed(.post, "/logout", .manageOwnAccount) { _, _, identity in
             if let token = identity.sessionToken { try await store.sessions.delete(token: token) }
-            try await store.audit.append(AuditEvent(actor: identity.user.id.uuidString.lowercased(), action: .signedOut, target: "session"))
+            try await store.audit.append(AuditEvent(actor: identity.user.id.text, action: .signedOut, target: "session"))
             return signedOutResponse()
         }
         guarded.allowed(.post, "/logout/everywhere", .manageOwnAccount) { _, _, identity in
             try await store.sessions.deleteAll(for: identity.user.id)
-            try await store.audit.append(AuditEvent(actor: identity.user.id.uuidString.lowercased(), action: .signedOutEverywhere,
-                                                    target: identity.user.id.uuidString.lowercased()))
+            try await store.audit.append(AuditEvent(actor: identity.user.id.text, action: .signedOutEverywhere,
+                                                    target: identity.user.id.text))
             return signedOutResponse()
         }
     }
@@ -97,7 +97,7 @@ struct AuthController: Sendable {
             try await store.throttle.recordFailure(accountKey, now: now)
             try await store.throttle.recordFailure(addressKey, now: now)
             try await store.audit.append(AuditEvent(actor: Self.anonymous, action: .loginFailed,
-                                                    target: user?.id.uuidString.lowercased() ?? "unknown", outcome: .failed))
+                                                    target: user?.id.text ?? "unknown", outcome: .failed))
             return try await loginPage(request, context, next: next, error: renderer.localizer.string("login_failed", context.locale),
                                        status: .unauthorized)
         }
@@ -105,8 +105,8 @@ struct AuthController: Sendable {
         if duress { try await DuressResponse(store: store, channels: channels).raise(for: user) }
         let secondFactor = try await store.twoFactor.state(of: user.id).enabled
         let token = try await store.sessions.create(for: user.id, secondFactorPending: secondFactor)
-        try await store.audit.append(AuditEvent(actor: user.id.uuidString.lowercased(), action: .loginSucceeded,
-                                                target: user.id.uuidString.lowercased()))
+        try await store.audit.append(AuditEvent(actor: user.id.text, action: .loginSucceeded,
+                                                target: user.id.text))
         var response = Response.redirect(to: secondFactor ? Self.secondFactorPath : Self.safeNext(next))
         response.setCookie(sessionCookie.make(token.value))
         return response
@@ -129,7 +129,7 @@ struct AuthController: Sendable {
         var request = request
         let code = (try await FormFields.read(&request))["code"] ?? ""
         let userID = identity.user.id
-        let key = "2fa:" + userID.uuidString.lowercased()
+        let key = "2fa:" + userID.text
         let now = clock()
         if try await store.throttle.lockedSeconds(key, now: now) > 0 {
             return try await secondFactorPage(request, context, error: renderer.localizer.string("login_locked", context.locale))
@@ -143,8 +143,8 @@ struct AuthController: Sendable {
         }
         guard accepted else {
             try await store.throttle.recordFailure(key, now: now)
-            try await store.audit.append(AuditEvent(actor: userID.uuidString.lowercased(), action: .secondFactorFailed,
-                                                    target: userID.uuidString.lowercased(), outcome: .failed))
+            try await store.audit.append(AuditEvent(actor: userID.text, action: .secondFactorFailed,
+                                                    target: userID.text, outcome: .failed))
             return try await secondFactorPage(request, context, error: renderer.localizer.string("second_factor_failed", context.locale))
         }
         try await store.throttle.reset(key)

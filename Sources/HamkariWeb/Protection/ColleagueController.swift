@@ -45,7 +45,7 @@ struct ColleagueController: Sendable {
 
     /// Acts when the login belongs to a protected colleague of the same organisation; otherwise does nothing, silently.
     private func act(login: String, alert: Bool, kind: ThreatReport.Kind?, description: String, _ identity: SignedIn) async throws {
-        let actor = identity.user.id.uuidString.lowercased()
+        let actor = identity.user.id.text
         guard let colleague = try await store.users.find(login: login.trimmingCharacters(in: .whitespaces).lowercased()),
               colleague.id != identity.user.id,
               let profile = try await store.defenders.find(account: colleague.id, viewer: actor),

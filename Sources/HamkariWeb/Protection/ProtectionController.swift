@@ -258,7 +258,7 @@ struct ProtectionController: Sendable {
         return try await render("protection", titleKey: "protection_title", [
             "csrf": identity.csrfToken ?? "", "defenders": rows, "hasDefenders": !rows.isEmpty,
             "areas": DefenderProfile.AreaOfWork.allCases.map { ["value": $0.rawValue, "label": localizer.string("area_\($0.rawValue)", context.locale)] },
-            "organisations": try await store.organisations.all().map { ["value": $0.id.uuidString.lowercased(), "label": $0.names.name(in: context.locale)] },
+            "organisations": try await store.organisations.all().map { ["value": $0.id.text, "label": $0.names.name(in: context.locale)] },
             "issues": issues.map { ["field": $0.field, "message": localizer.string($0.messageKey, context.locale)] },
         ], request, context)
     }
