@@ -4,34 +4,102 @@ import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
-/// Statements whose values the driver binds as they are. SQLKit encodes each bound value through
-/// `Encodable` with dynamic casts, and builds an expression tree for every row: a third of a bulk
-/// import's time, and of every save's inserts, went there.
+/// A statement with its values already in the driver's own form. SQLKit encodes each bound value
+/// through `Encodable` with dynamic casts and builds an expression tree for every row: a third of a
+/// bulk import's time, and of every save's inserts, went there. Made where the rows are made (an
+/// import binds a chunk while the one before it is written), so the writer only runs it.
+enum BoundStatement: Sendable {
+    case sqlite(String, [SQLiteData])
+    case postgres(PostgresQuery)
+
+    /// One multi-row INSERT of `rows`, each listing a value for every one of `columns`.
+    static func insert(
+        into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>, dialect: DatabaseDialect
+    ) throws -> BoundStatement {
+        let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        switch dialect {
+        case .sqlite:
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(rows.count * columns.count)
+            for row in rows {
+                for value in row { binds.append(value.sqliteData) }
+            }
+            return .sqlite(head + sqlitePlaceholders(rows: rows.count, columns: columns.count), binds)
+        case .postgres:
+            var binds = PostgresBindings(capacity: rows.count * columns.count)
+            for row in rows {
+                for value in row { try value.append(to: &binds) }
+            }
+            return .postgres(PostgresQuery(unsafeSQL: head + postgresPlaceholders(rows: rows.count, columns: columns.count), binds: binds))
+        }
+    }
+
+    /// `rows` groups of `columns` question marks, written straight into the string's storage: a
+    /// statement of an import lists 30,000 of them.
+    private static func sqlitePlaceholders(rows: Int, columns: Int) -> String {
+        guard rows > 0, columns > 0 else { return "" }
+        let group = Array("(" + repeatElement("?", count: columns).joined(separator: ", ") + ")").flatMap(\.utf8)
+        let length = rows * group.count + (rows - 1) * 2
+        return String(unsafeUninitializedCapacity: length) { characters in
+            var position = 0
+            for row in 0..<rows {
+                if row > 0 {
+                    characters[position] = UInt8(ascii: ",")
+                    characters[position + 1] = UInt8(ascii: " ")
+                    position += 2
+                }
+                for byte in group {
+                    characters[position] = byte
+                    position += 1
+                }
+            }
+            return position
+        }
+    }
+
+    private static func postgresPlaceholders(rows: Int, columns: Int) -> String {
+        (0..<rows).map { row in
+            "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+    }
+}
+
+extension ColumnValue {
+    var sqliteData: SQLiteData {
+        switch self {
+        case .null: .null
+        case .integer(let number): .integer(SQLiteInt64(number))
+        case .real(let number): .float(number)
+        case .boolean(let flag): .integer(flag ? 1 : 0)
+        case .text(let text): .text(text)
+        case .blob(let data): .blob(ByteBuffer(bytes: data))
+        }
+    }
+
+    func append(to binds: inout PostgresBindings) throws {
+        switch self {
+        case .null: binds.appendNull()
+        case .integer(let number): binds.append(number)
+        case .real(let number): binds.append(number)
+        case .boolean(let flag): binds.append(flag)
+        case .text(let text): binds.append(text)
+        case .blob(let data): try binds.append(data)
+        }
+    }
+}
+
+/// Runs bound statements on a transaction's own connection.
 protocol DriverStatements: Sendable {
-    /// `rows` groups of `columns` placeholders, for a multi-row `VALUES`.
-    func placeholders(rows: Int, columns: Int) -> String
-    func run(_ sql: String, _ values: [ColumnValue]) async throws
+    var engine: DatabaseDialect { get }
+    func run(_ statement: BoundStatement) async throws
 }
 
 struct SQLiteDriverStatements: DriverStatements {
     let connection: SQLiteConnection
+    var engine: DatabaseDialect { .sqlite }
 
-    func placeholders(rows: Int, columns: Int) -> String {
-        let row = "(" + repeatElement("?", count: columns).joined(separator: ", ") + ")"
-        return repeatElement(row, count: rows).joined(separator: ", ")
-    }
-
-    func run(_ sql: String, _ values: [ColumnValue]) async throws {
-        let binds = values.map { value -> SQLiteData in
-            switch value {
-            case .null: .null
-            case .integer(let number): .integer(SQLiteInt64(number))
-            case .real(let number): .float(number)
-            case .boolean(let flag): .integer(flag ? 1 : 0)
-            case .text(let text): .text(text)
-            case .blob(let data): .blob(ByteBuffer(bytes: data))
-            }
-        }
+    func run(_ statement: BoundStatement) async throws {
+        guard case .sqlite(let sql, let binds) = statement else { throw StoreError.invalid(reason: "a PostgreSQL statement was given to SQLite") }
         try await connection.query(sql, binds) { _ in }
     }
 }
@@ -39,26 +107,11 @@ struct SQLiteDriverStatements: DriverStatements {
 struct PostgresDriverStatements: DriverStatements {
     let connection: PostgresConnection
     let logger: Logger
+    var engine: DatabaseDialect { .postgres }
 
-    func placeholders(rows: Int, columns: Int) -> String {
-        (0..<rows).map { row in
-            "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ", ") + ")"
-        }.joined(separator: ", ")
-    }
-
-    func run(_ sql: String, _ values: [ColumnValue]) async throws {
-        var binds = PostgresBindings(capacity: values.count)
-        for value in values {
-            switch value {
-            case .null: binds.appendNull()
-            case .integer(let number): binds.append(number)
-            case .real(let number): binds.append(number)
-            case .boolean(let flag): binds.append(flag)
-            case .text(let text): binds.append(text)
-            case .blob(let data): try binds.append(data)
-            }
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+    func run(_ statement: BoundStatement) async throws {
+        guard case .postgres(let query) = statement else { throw StoreError.invalid(reason: "an SQLite statement was given to PostgreSQL") }
+        try await connection.query(query, logger: logger)
     }
 }
 
@@ -82,14 +135,8 @@ struct TransactionDatabase: SQLDatabase {
         try await sql.execute(sql: query, onRow)
     }
 
-    /// One multi-row INSERT of `rows` (each listing a value for every one of `columns`).
-    func insert(into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>) async throws {
-        var text = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
-        var values: [ColumnValue] = []
-        values.reserveCapacity(rows.count * columns.count)
-        for row in rows { values.append(contentsOf: row) }
-        text += driver.placeholders(rows: rows.count, columns: columns.count)
-        try await driver.run(text, values)
+    func run(_ statement: BoundStatement) async throws {
+        try await driver.run(statement)
     }
 }
 
@@ -97,11 +144,19 @@ extension SQLDatabase {
     /// One multi-row INSERT: bound by the driver inside a transaction (`TransactionDatabase`), by SQLKit elsewhere.
     func insertRows(into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>) async throws {
         if let transaction = self as? TransactionDatabase {
-            try await transaction.insert(into: table, columns: columns, rows: rows)
+            try await transaction.run(BoundStatement.insert(into: table, columns: columns, rows: rows, dialect: transaction.driver.engine))
         } else {
             var insert = self.insert(into: table).columns(columns)
             for values in rows { insert = insert.values(values.map { $0 as any SQLExpression }) }
             try await insert.run()
         }
+    }
+
+    /// Statements bound ahead (`BoundStatement`), in order; only a transaction's database can run them.
+    func run(_ statements: [BoundStatement]) async throws {
+        guard let transaction = self as? TransactionDatabase else {
+            throw StoreError.invalid(reason: "statements bound ahead are run only inside a transaction")
+        }
+        for statement in statements { try await transaction.run(statement) }
     }
 }

@@ -131,10 +131,13 @@ public struct EventRepository: Sendable {
         return (result, takingChangeNumber ? last[EventChangeLog.counter] : nil)
     }
 
-    /// Rows of new events, sealed, with their history and search tokens: processor work only.
+    /// Rows of new events, sealed, with their history and search tokens, bound as the driver takes
+    /// them: processor work only, done while the writer writes what was prepared before.
     struct PreparedEvents: Sendable {
-        var batch = EventRecordWriter.batch()
+        var statements: [BoundStatement] = []
         var search: [SearchIndex.Entry] = []
+        /// The search rows bound ahead, where the engine allows (`SearchIndex.bound`).
+        var searchStatements: [BoundStatement]?
         var events: [Event] = []
     }
 
@@ -144,22 +147,29 @@ public struct EventRepository: Sendable {
     ) throws -> PreparedEvents {
         var prepared = PreparedEvents()
         prepared.events.reserveCapacity(numbered.count)
+        var batch = EventRecordWriter.batch()
         var words = SearchTokenizer.Memo()
         for (position, (event, orderKey)) in numbered.enumerated() {
             let actor = actors(position)
-            try writer.addEventRow(event, orderKey: orderKey, to: &prepared.batch)
-            try writer.addParts(of: event, to: &prepared.batch)
+            try writer.addEventRow(event, orderKey: orderKey, to: &batch)
+            try writer.addParts(of: event, to: &batch)
             try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
-                           eventID: event.id, to: &prepared.batch)
+                           eventID: event.id, to: &batch)
             prepared.search.append((event.id.text, orderKey, writer.searchTokens(of: event, remembering: &words)))
             prepared.events.append(event)
         }
+        prepared.statements = try batch.bound(for: backend.dialect)
+        prepared.searchStatements = try SearchIndex(dialect: backend.dialect).bound(prepared.search)
         return prepared
     }
 
     private func write(_ prepared: PreparedEvents, in database: any SQLDatabase) async throws {
-        try await prepared.batch.write(to: database)
-        try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
+        try await database.run(prepared.statements)
+        if let searchStatements = prepared.searchStatements {
+            try await database.run(searchStatements)
+        } else {
+            try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
+        }
     }
 
     /// Saves an edit. `event.revision` must be the revision the editor started from; an edit made

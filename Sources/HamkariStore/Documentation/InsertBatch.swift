@@ -28,11 +28,24 @@ struct InsertBatch: Sendable {
 
     /// Writes every row, at most `parameterLimit` bound values per statement (SQLite allows 32,766; PostgreSQL 65,535).
     func write(to database: any SQLDatabase, parameterLimit: Int = 30_000) async throws {
-        for table in order {
-            guard let names = columns[table], let tableRows = rows[table], !tableRows.isEmpty else { continue }
+        for statement in statements(parameterLimit: parameterLimit) {
+            try await database.insertRows(into: statement.table, columns: statement.columns, rows: statement.rows)
+        }
+    }
+
+    /// The same statements bound for `dialect` now, to be run later (`SQLDatabase.run(_:)`).
+    func bound(for dialect: DatabaseDialect, parameterLimit: Int = 30_000) throws -> [BoundStatement] {
+        try statements(parameterLimit: parameterLimit).map {
+            try BoundStatement.insert(into: $0.table, columns: $0.columns, rows: $0.rows, dialect: dialect)
+        }
+    }
+
+    private func statements(parameterLimit: Int) -> [(table: String, columns: [String], rows: ArraySlice<[ColumnValue]>)] {
+        order.flatMap { table -> [(table: String, columns: [String], rows: ArraySlice<[ColumnValue]>)] in
+            guard let names = columns[table], let tableRows = rows[table], !tableRows.isEmpty else { return [] }
             let perStatement = max(1, parameterLimit / max(1, names.count))
-            for start in stride(from: 0, to: tableRows.count, by: perStatement) {
-                try await database.insertRows(into: table, columns: names, rows: tableRows[start..<min(start + perStatement, tableRows.count)])
+            return stride(from: 0, to: tableRows.count, by: perStatement).map {
+                (table, names, tableRows[$0..<min($0 + perStatement, tableRows.count)])
             }
         }
     }

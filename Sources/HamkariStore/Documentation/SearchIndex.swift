@@ -10,25 +10,41 @@ struct SearchIndex {
 
     typealias Entry = (eventID: String, orderKey: Int64, tokens: [String])
 
-    /// Indexes new events, one statement per thousand. On SQLite they go in in row id order: FTS5
-    /// writes its pending postings out as a new segment whenever a row id comes lower than the one
-    /// before it, so events in file order (dates at random) made a segment, and merges, per event.
-    func insertNew(_ unordered: [Entry], in database: any SQLDatabase) async throws {
-        let entries = dialect == .sqlite ? unordered.sorted { $0.orderKey < $1.orderKey } : unordered
-        for start in stride(from: 0, to: entries.count, by: 1000) {
-            let chunk = entries[start..<min(start + 1000, entries.count)]
-            switch dialect {
-            case .sqlite:
-                let rows = chunk.map { [ColumnValue.integer($0.orderKey), .text($0.tokens.joined(separator: " "))] }
-                try await database.insertRows(into: "event_search", columns: ["rowid", "tokens"], rows: rows[...])
-            case .postgres:
+    /// Indexes new events, one statement per thousand.
+    func insertNew(_ entries: [Entry], in database: any SQLDatabase) async throws {
+        switch dialect {
+        case .sqlite:
+            for rows in Self.sqliteRows(entries) {
+                try await database.insertRows(into: "event_search", columns: Self.sqliteColumns, rows: rows)
+            }
+        case .postgres:
+            for start in stride(from: 0, to: entries.count, by: 1000) {
                 var rows = database.insert(into: "event_search").columns("event_id", "tokens")
-                for entry in chunk {
+                for entry in entries[start..<min(start + 1000, entries.count)] {
                     rows = rows.values(SQLBind(entry.eventID), SQLQueryString("array_to_tsvector(\(bind: entry.tokens)::text[])"))
                 }
                 try await rows.run()
             }
         }
+    }
+
+    /// On SQLite, the same statements bound now, to be run later (`SQLDatabase.run(_:)`); nil on
+    /// PostgreSQL, whose rows are built around a function call.
+    func bound(_ entries: [Entry]) throws -> [BoundStatement]? {
+        guard dialect == .sqlite else { return nil }
+        return try Self.sqliteRows(entries).map {
+            try BoundStatement.insert(into: "event_search", columns: Self.sqliteColumns, rows: $0, dialect: .sqlite)
+        }
+    }
+
+    private static let sqliteColumns = ["rowid", "tokens"]
+
+    /// The full-text rows in row id order, a thousand to a statement: FTS5 writes its pending
+    /// postings out as a new segment whenever a row id comes lower than the one before it, so events
+    /// in file order (dates at random) made a segment, and merges, per event.
+    private static func sqliteRows(_ entries: [Entry]) -> [ArraySlice<[ColumnValue]>] {
+        let rows = entries.sorted { $0.orderKey < $1.orderKey }.map { [ColumnValue.integer($0.orderKey), .text($0.tokens.joined(separator: " "))] }
+        return stride(from: 0, to: rows.count, by: 1000).map { rows[$0..<min($0 + 1000, rows.count)] }
     }
 
     /// Removes an event's entry, before the event's row changes or goes; returns the order key it had.
