@@ -151,4 +151,24 @@ struct DocumentationModelTests {
         var generator = SystemRandomNumberGenerator()
         #expect(PseudonymousCode.make(using: &generator).wholeMatch(of: /P-[2-9A-HJKMNP-Z]{6}/) != nil)
     }
+
+    @Test("A person's code takes one draw, and every symbol of the alphabet comes at every place")
+    func pseudonymousCodes() {
+        struct CountingGenerator: RandomNumberGenerator {
+            var inner = SeededGenerator(seed: 1405)
+            var draws = 0
+            mutating func next() -> UInt64 {
+                draws += 1
+                return inner.next()
+            }
+        }
+        var generator = CountingGenerator()
+        let codes = (0..<5_000).map { _ in PseudonymousCode.make(using: &generator) }
+        #expect(generator.draws < 5_050, "about one draw a code (a draw is rarely refused to keep the codes uniform)")
+        #expect(codes.allSatisfy { $0.wholeMatch(of: /P-[2-9A-HJKMNP-Z]{6}/) != nil && PseudonymousCode.isValid($0) })
+        for place in 2..<8 {
+            #expect(Set(codes.map { Array($0)[place] }).count == 31, "place \(place)")
+        }
+        #expect(Set(codes).count > 4_990, "31⁶ codes: repeats among 5,000 are rare")
+    }
 }

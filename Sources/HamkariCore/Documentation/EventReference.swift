@@ -28,8 +28,17 @@ public enum EventReference {
 public enum PseudonymousCode {
     static let alphabet = Array("23456789ABCDEFGHJKMNPQRSTUVWXYZ")
 
+    /// The six symbols are the base-31 digits of one number drawn below 31⁶, uniformly: a draw from
+    /// the system's generator is a system call, and a symbol at a time made six of them.
     public static func make<Generator: RandomNumberGenerator>(using generator: inout Generator) -> String {
-        "P-" + String((0..<6).map { _ in alphabet.randomElement(using: &generator)! })
+        let base = UInt64(alphabet.count)
+        var number = generator.next(upperBound: (0..<6).reduce(1) { product, _ in product * base })
+        var symbols: [Character] = []
+        for _ in 0..<6 {
+            symbols.append(alphabet[Int(number % base)])
+            number /= base
+        }
+        return "P-" + String(symbols)
     }
 
     public static func make() -> String {
