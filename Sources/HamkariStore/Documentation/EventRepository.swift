@@ -135,9 +135,9 @@ public struct EventRepository: Sendable {
     /// them: processor work only, done while the writer writes what was prepared before.
     struct PreparedEvents: Sendable {
         var statements: [BoundStatement] = []
-        var search: [SearchIndex.Entry] = []
-        /// The search rows bound ahead, where the engine allows (`SearchIndex.bound`).
+        /// The search rows bound ahead where the engine allows (`SearchIndex.bound`), else the entries.
         var searchStatements: [BoundStatement]?
+        var search: [SearchIndex.Entry] = []
         var events: [Event] = []
     }
 
@@ -148,6 +148,7 @@ public struct EventRepository: Sendable {
         var prepared = PreparedEvents()
         prepared.events.reserveCapacity(numbered.count)
         var batch = EventRecordWriter.batch()
+        var search: [SearchIndex.Entry] = []
         var words = SearchTokenizer.Memo()
         for (position, (event, orderKey)) in numbered.enumerated() {
             let actor = actors(position)
@@ -155,11 +156,12 @@ public struct EventRepository: Sendable {
             try writer.addParts(of: event, to: &batch)
             try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
                            eventID: event.id, to: &batch)
-            prepared.search.append((event.id.text, orderKey, writer.searchTokens(of: event, remembering: &words)))
+            search.append((event.id.text, orderKey, writer.searchTokens(of: event, remembering: &words)))
             prepared.events.append(event)
         }
         prepared.statements = try batch.bound(for: backend.dialect)
-        prepared.searchStatements = try SearchIndex(dialect: backend.dialect).bound(prepared.search)
+        prepared.searchStatements = try SearchIndex(dialect: backend.dialect).bound(search)
+        if prepared.searchStatements == nil { prepared.search = search }
         return prepared
     }
 
