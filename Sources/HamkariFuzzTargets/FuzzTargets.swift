@@ -29,7 +29,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let text = String(decoding: data, as: UTF8.self)
             let split = text.split(separator: "\u{1}", maxSplits: 1).map(String.init)
             let mapping = split.count == 2 ? (try? JSONDecoder().decode(CSVMapping.self, from: Data(split[0].utf8))) ?? CSVMapping() : CSVMapping()
-            _ = Self.csvImport(mapping).read(split.last ?? "")
+            let importer = Self.csvImport(mapping), file = split.last ?? ""
+            let once = importer.read(file)
+            // Below the error limit no part stops early, so the parts must find exactly what one pass found.
+            if once.errors.count < importer.errorLimit {
+                let inParts = importer.readPartsInTurn(file, parts: 3)
+                precondition(inParts.errors == once.errors && inParts.rows == once.rows
+                             && inParts.events.map(\.title) == once.events.map(\.title), "reading in parts differs from one pass")
+            }
         case .json:
             RequestBodyCheck.exercise(data)
         case .search:

@@ -41,16 +41,28 @@ public struct EventCSVImport: Sendable {
         switch layout(of: text) {
         case .failed(let result): return result
         case .ready(let rows):
-            let size = max(1, (rows.groups.count + parts - 1) / max(1, parts))
-            let slices = stride(from: 0, to: rows.groups.count, by: size).map { rows.groups[$0..<min($0 + size, rows.groups.count)] }
             let read = await withTaskGroup(of: (Int, EventsRead).self) { group in
-                for (number, slice) in slices.enumerated() { group.addTask { (number, self.readEvents(slice)) } }
+                for (number, slice) in Self.split(rows, parts: parts).enumerated() { group.addTask { (number, self.readEvents(slice)) } }
                 var read: [(Int, EventsRead)] = []
                 for await part in group { read.append(part) }
                 return read.sorted { $0.0 < $1.0 }.map(\.1)
             }
             return merged(read, rows: rows.count)
         }
+    }
+
+    /// The parts of `read(_:parts:)` read one after another, for checking its split and merge against
+    /// one pass where no task may wait (the fuzzer).
+    public func readPartsInTurn(_ text: String, parts: Int) -> Result {
+        switch layout(of: text) {
+        case .failed(let result): return result
+        case .ready(let rows): return merged(Self.split(rows, parts: parts).map(readEvents), rows: rows.count)
+        }
+    }
+
+    private static func split(_ rows: GroupedRows, parts: Int) -> [ArraySlice<[Row]>] {
+        let size = max(1, (rows.groups.count + parts - 1) / max(1, parts))
+        return stride(from: 0, to: rows.groups.count, by: size).map { rows.groups[$0..<min($0 + size, rows.groups.count)] }
     }
 
     /// The rows of a file's events, each event's rows together, in the order each first appears.
