@@ -1,4 +1,5 @@
 import Crypto
+import HamkariCore
 @testable import HamkariSecurity
 import TestSupport
 import Testing

@@ -28,10 +28,7 @@ public struct EventCSVImport: Sendable {
     }
 
     public func read(_ text: String) -> Result {
-        switch layout(of: text) {
-        case .failed(let result): return result
-        case .ready(let rows): return merged([readEvents(rows.groups[...])], rows: rows.count)
-        }
+        readPartsInTurn(text, parts: 1)
     }
 
     /// The same as `read(_:)`, the events read and checked in `parts` at once: an event's rows are

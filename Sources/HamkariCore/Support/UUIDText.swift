@@ -13,16 +13,11 @@ extension UUID {
                         characters[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    characters[position] = UUIDTextDigits.lowerHex[Int(byte >> 4)]
-                    characters[position + 1] = UUIDTextDigits.lowerHex[Int(byte & 0x0F)]
+                    Hex.write(byte, to: characters, at: position)
                     position += 2
                 }
                 return position
             }
         }
     }
-}
-
-private enum UUIDTextDigits {
-    static let lowerHex = Array("0123456789abcdef".utf8)
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkariCore
 
 /// Escrow of the instance's keys with a trusted person outside the country. They make an X25519
 /// key pair on their own machine (`hamkari key escrow keygen`) and send only the public half; the

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkariCore
 
 /// A bearer secret (session cookie, API token): 256 random bits, URL-safe base64. Only its SHA-256
 /// is stored, so reading the database does not yield a usable session or token.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkariCore
 
 /// SHA-256 over a stream of chunks (an evidence file as it arrives), shown as lower-case hex,
 /// the same text `sha256sum` prints.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkariCore
 
 /// A keyed hash of an identifier (a login), so that a record can be found by it while the
 /// identifier itself is stored only sealed. Without the key, the index reveals nothing.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkariCore
 
 /// Turns words into keyed tokens: HMAC-SHA256 under the key ring's search subkey, truncated to
 /// 128 bits and hex-encoded. The index stores only tokens, so a stolen database file reveals no

@@ -135,9 +135,7 @@ public struct EventRepository: Sendable {
     /// them: processor work only, done while the writer writes what was prepared before.
     struct PreparedEvents: Sendable {
         var statements: [BoundStatement] = []
-        /// The search rows bound ahead where the engine allows (`SearchIndex.bound`), else the entries.
-        var searchStatements: [BoundStatement]?
-        var search: [SearchIndex.Entry] = []
+        var search = SearchIndex.Pending.entries([])
         var events: [Event] = []
     }
 
@@ -160,18 +158,13 @@ public struct EventRepository: Sendable {
             prepared.events.append(event)
         }
         prepared.statements = try batch.bound(for: backend.dialect)
-        prepared.searchStatements = try SearchIndex(dialect: backend.dialect).bound(search)
-        if prepared.searchStatements == nil { prepared.search = search }
+        prepared.search = try SearchIndex(dialect: backend.dialect).pending(search)
         return prepared
     }
 
     private func write(_ prepared: PreparedEvents, in database: any SQLDatabase) async throws {
         try await database.run(prepared.statements)
-        if let searchStatements = prepared.searchStatements {
-            try await database.run(searchStatements)
-        } else {
-            try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
-        }
+        try await SearchIndex(dialect: backend.dialect).insertNew(prepared.search, in: database)
     }
 
     /// Saves an edit. `event.revision` must be the revision the editor started from; an edit made

@@ -28,12 +28,27 @@ struct SearchIndex {
         }
     }
 
-    /// On SQLite, the same statements bound now, to be run later (`SQLDatabase.run(_:)`); nil on
-    /// PostgreSQL, whose rows are built around a function call.
-    func bound(_ entries: [Entry]) throws -> [BoundStatement]? {
-        guard dialect == .sqlite else { return nil }
-        return try Self.sqliteRows(entries).map {
-            try BoundStatement.insert(into: "event_search", columns: Self.sqliteColumns, rows: $0, dialect: .sqlite)
+    /// New events' entries made ready before their transaction: on SQLite the statements bound
+    /// (`BoundStatement`); on PostgreSQL, whose rows are built around a function call, the entries.
+    enum Pending: Sendable {
+        case bound([BoundStatement])
+        case entries([Entry])
+    }
+
+    func pending(_ entries: [Entry]) throws -> Pending {
+        switch dialect {
+        case .sqlite:
+            .bound(try Self.sqliteRows(entries).map {
+                try BoundStatement.insert(into: "event_search", columns: Self.sqliteColumns, rows: $0, dialect: .sqlite)
+            })
+        case .postgres: .entries(entries)
+        }
+    }
+
+    func insertNew(_ pending: Pending, in database: any SQLDatabase) async throws {
+        switch pending {
+        case .bound(let statements): try await database.run(statements)
+        case .entries(let entries): try await insertNew(entries, in: database)
         }
     }
 

@@ -10,11 +10,14 @@ public enum Hex {
     /// Written straight into the string's storage: every search token is made this way.
     public static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { characters in
-            for (index, byte) in bytes.enumerated() {
-                characters[2 * index] = digits[Int(byte >> 4)]
-                characters[2 * index + 1] = digits[Int(byte & 0x0F)]
-            }
+            for (index, byte) in bytes.enumerated() { write(byte, to: characters, at: 2 * index) }
             return bytes.count * 2
         }
+    }
+
+    /// Writes `byte`'s two digits at `position` of a string's storage being filled.
+    static func write(_ byte: UInt8, to characters: UnsafeMutableBufferPointer<UInt8>, at position: Int) {
+        characters[position] = digits[Int(byte >> 4)]
+        characters[position + 1] = digits[Int(byte & 0x0F)]
     }
 }
