@@ -35,10 +35,12 @@ let package = Package(
             name: "HamkariCore",
             swiftSettings: strict
         ),
+        .target(name: "CSystemRandom"),
         .target(
             name: "HamkariSecurity",
             dependencies: [
                 "HamkariCore",
+                "CSystemRandom",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],

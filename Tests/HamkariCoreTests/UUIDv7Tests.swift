@@ -44,6 +44,32 @@ struct UUIDv7Tests {
         #expect(Set(inOrder.map { $0[8] & 0x3F }).count > 20)
     }
 
+    /// Always the same draw: the layout of every field can be read off exactly.
+    struct ConstantGenerator: RandomNumberGenerator {
+        var value: UInt64
+        mutating func next() -> UInt64 { value }
+    }
+
+    @Test("Time, version, rand_a and variant sit where RFC 9562 puts them")
+    func layout() {
+        var ones = ConstantGenerator(value: .max)
+        let id = UUIDv7.make(at: Date(timeIntervalSince1970: 1_780_000_000.5), using: &ones)
+        #expect(id.text == "019e7044-89f4-7fff-bfff-ffffffffffff")
+        var zeros = ConstantGenerator(value: 0)
+        #expect(UUIDv7.make(at: Date(timeIntervalSince1970: 0), using: &zeros).text == "00000000-0000-7000-8000-000000000000")
+    }
+
+    @Test("Made with a given generator, ids take their random bits from it, and stay distinct and in order even when it repeats")
+    func givenGenerator() {
+        var first = SeededGenerator(seed: 9)
+        var second = SeededGenerator(seed: 9)
+        let made = (0..<500).map { _ in UUIDv7.make(using: &first) } + (0..<500).map { _ in UUIDv7.make(using: &second) }
+        #expect(zip(made[..<500], made[500...]).allSatisfy { Array(Self.bytes($0)[9...]) == Array(Self.bytes($1)[9...]) })
+        let texts = made.map(\.text)
+        #expect(texts == texts.sorted() && Set(texts).count == texts.count)
+        #expect(made.allSatisfy { Self.bytes($0)[6] >> 4 == 7 && Self.bytes($0)[8] >> 6 == 2 })
+    }
+
     static func bytes(_ id: UUID) -> [UInt8] {
         withUnsafeBytes(of: id.uuid) { Array($0) }
     }

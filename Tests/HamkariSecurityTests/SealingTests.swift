@@ -131,3 +131,46 @@ struct HostileKeyMaterialTests {
         }
     }
 }
+
+@Suite("Nonces and id bits drawn a block at a time")
+struct RandomBlockTests {
+    static let context = SealContext(table: "event_acts", recordID: "0192-cccc", field: "notes_sealed")
+
+    static func nonceBytes(_ nonce: AES.GCM.Nonce) -> [UInt8] { nonce.withUnsafeBytes { Array($0) } }
+
+    @Test("No nonce repeats across refills, from a second source, or from a copy of the first")
+    func neverRepeats() {
+        let source = RandomBlock(bytes: 48)
+        let other = RandomBlock(bytes: 48)
+        let copy = source
+        var seen = Set<[UInt8]>()
+        for _ in 0..<1_000 {
+            for nonce in [source.nonce(), other.nonce(), copy.nonce()] {
+                #expect(nonce.withUnsafeBytes(\.count) == 12)
+                #expect(seen.insert(Self.nonceBytes(nonce)).inserted)
+            }
+        }
+        #expect(seen.count == 3_000)
+    }
+
+    @Test("Values sealed with a source open like any other, each with its own nonce, in the same layout")
+    func sealsAndOpens() throws {
+        let sealer = FieldSealer(keyRing: .generate())
+        let source = RandomBlock(bytes: 36)
+        let texts = (0..<20).map { "یادداشت \($0)" } + [""]
+        let sealed = try texts.map { try sealer.seal($0, context: Self.context, nonces: source) }
+        for (text, value) in zip(texts, sealed) {
+            #expect(try sealer.openText(value, context: Self.context) == text)
+            #expect(value.count == (try sealer.seal(text, context: Self.context)).count)
+        }
+        #expect(Set(sealed.map { Array($0[5..<17]) }).count == sealed.count)
+    }
+
+    @Test("The bound context is byte for byte what values sealed before were bound to")
+    func associatedDataUnchanged() {
+        let context = SealContext(table: "event_people", recordID: "0192-dddd", field: "identity_sealed")
+        #expect(context.associatedData(version: 12) == Array("hamkari-sealed-v1\u{1F}event_people\u{1F}0192-dddd\u{1F}identity_sealed\u{1F}12".utf8))
+        let dari = SealContext(table: "جدول", recordID: "", field: "نام")
+        #expect(dari.associatedData(version: 1) == Array("hamkari-sealed-v1\u{1F}جدول\u{1F}\u{1F}نام\u{1F}1".utf8))
+    }
+}

@@ -17,6 +17,8 @@ public struct EventCSVImport: Sendable {
     public var now: Date
     /// Stop collecting after this many errors: the file is wrong, the reader has enough to fix.
     public var errorLimit = 100
+    /// Where the random bits of the new records' ids come from, one generator for each part read at once.
+    public var idRandomness: @Sendable () -> any RandomNumberGenerator = { SystemRandomNumberGenerator() }
 
     public init(mapping: CSVMapping, validator: EventValidator, units: [AdminUnit], organisationID: UUID, authorID: UUID, now: Date = Date()) {
         self.mapping = mapping
@@ -101,10 +103,11 @@ public struct EventCSVImport: Sendable {
 
         var body = records.dropFirst()
         if let tags = body.first, EventHXL.isHashtagRow(tags.fields) { body = body.dropFirst() }
+        let columns = Row.columns(index: index, mapping: mapping)
         var groups: [[Row]] = []
         var groupOf: [String: Int] = [:]
         for record in body {
-            let row = Row(record: record, index: index, mapping: mapping)
+            let row = Row(record: record, columns: columns)
             let key = row["event_key"] ?? "line-\(record.line)"
             if let known = groupOf[key] {
                 groups[known].append(row)
@@ -152,15 +155,30 @@ public struct EventCSVImport: Sendable {
 
     struct Row: Sendable {
         let record: CSVRecord
-        let index: [String: Int]
-        let mapping: CSVMapping
+        /// Shared by every row of a file: what the mapping says of each column, looked up once per value
+        /// rather than in three dictionaries (position, translations, default) for every value of every row.
+        let columns: [String: Column]
+
+        struct Column: Sendable {
+            var position: Int?
+            var translations: [String: String]?
+            var fallback: String?
+        }
+
+        static func columns(index: [String: Int], mapping: CSVMapping) -> [String: Column] {
+            let names = Set(index.keys).union(mapping.values.keys).union(mapping.defaults.keys)
+            return Dictionary(uniqueKeysWithValues: names.map {
+                ($0, Column(position: index[$0], translations: mapping.values[$0], fallback: mapping.defaults[$0]))
+            })
+        }
 
         var line: Int { record.line }
 
-        subscript(column: String) -> String? {
-            var value = index[column].flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingWhiteSpace ?? ""
-            if let translated = mapping.values[column]?[value] { value = translated }
-            if value.isEmpty { value = mapping.defaults[column] ?? "" }
+        subscript(name: String) -> String? {
+            guard let column = columns[name] else { return nil }
+            var value = column.position.flatMap { $0 < record.fields.count ? record.fields[$0] : nil }?.trimmingWhiteSpace ?? ""
+            if let translated = column.translations?[value] { value = translated }
+            if value.isEmpty { value = column.fallback ?? "" }
             return value.isEmpty ? nil : value
         }
     }
@@ -171,9 +189,17 @@ public struct EventCSVImport: Sendable {
         var errors: [CSVRowError] = []
         let provinces: [String: AdminUnit]
         let districts: [String: [AdminUnit]]
+        var random: OpenedGenerator
+
+        /// `idRandomness`'s generator, in a type generic code takes (an existential cannot be passed `inout`).
+        struct OpenedGenerator: RandomNumberGenerator {
+            var base: any RandomNumberGenerator
+            mutating func next() -> UInt64 { base.next() }
+        }
 
         init(import: EventCSVImport) {
             self.import = `import`
+            random = OpenedGenerator(base: `import`.idRandomness())
             var provinces: [String: AdminUnit] = [:]
             var districts: [String: [AdminUnit]] = [:]
             for unit in `import`.units {
@@ -312,7 +338,7 @@ public struct EventCSVImport: Sendable {
             default: fail(row, "latitude", "invalid_coordinates")
             }
             var event = Event(
-                organisationID: `import`.organisationID, authorID: `import`.authorID,
+                id: UUIDv7.make(using: &random), organisationID: `import`.organisationID, authorID: `import`.authorID,
                 confidentiality: choice(row, "confidentiality", Confidentiality.network), title: title,
                 description: row["description"] ?? "", date: date(row, "date"),
                 provincePcode: province?.pcode, districtPcode: district?.pcode, village: row["village"], coordinates: coordinates,
@@ -320,7 +346,7 @@ public struct EventCSVImport: Sendable {
             if row["source_method"] != nil || row["source_consent"] != nil {
                 let credibility = row["source_credibility"] == nil ? 6 : number(row, "source_credibility")
                 event.sources.append(Source(
-                    method: choice(row, "source_method", Source.Method.other), reliability: choice(row, "source_reliability", Source.Reliability.f),
+                    id: UUIDv7.make(using: &random), method: choice(row, "source_method", Source.Method.other), reliability: choice(row, "source_reliability", Source.Reliability.f),
                     credibility: credibility, consent: choice(row, "source_consent", Source.Consent.internal)))
             }
             return event
@@ -337,7 +363,7 @@ public struct EventCSVImport: Sendable {
             let name = row["victim_name"]
             if name != nil || row["victim_sex"] != nil || row["victim_age_group"] != nil {
                 let person = Person(
-                    roles: [.victim], identity: PersonIdentity(name: name ?? ""), sex: choice(row, "victim_sex", Person.Sex.unknown),
+                    id: UUIDv7.make(using: &random), roles: [.victim], identity: PersonIdentity(name: name ?? ""), sex: choice(row, "victim_sex", Person.Sex.unknown),
                     ageGroup: choice(row, "victim_age_group", Person.AgeGroup.unknown),
                     occupation: choice(row, "victim_occupation", Person.Occupation.unknown), isHumanRightsDefender: flag(row, "victim_is_hrd"))
                 event.people.append(person)
@@ -347,7 +373,8 @@ public struct EventCSVImport: Sendable {
             }
             var involvements: [Involvement] = []
             if let perpetrator = term(row, "perpetrator_type", .perpetratorType) {
-                involvements.append(Involvement(perpetratorGroup: row["perpetrator_group"], perpetratorType: perpetrator,
+                involvements.append(Involvement(id: UUIDv7.make(using: &random),
+                                                perpetratorGroup: row["perpetrator_group"], perpetratorType: perpetrator,
                                                 degree: term(row, "involvement_degree", .involvementDegree) ?? "unknown"))
             }
             var rights: [String] = []
@@ -359,7 +386,8 @@ public struct EventCSVImport: Sendable {
                     fail(row, "rights", "csv_bad_term", text)
                 }
             }
-            event.acts.append(Act(type: type, victim: victim, date: date(row, "act_date"), notes: row["act_notes"] ?? "",
+            event.acts.append(Act(id: UUIDv7.make(using: &random), type: type, victim: victim, date: date(row, "act_date"),
+                                  notes: row["act_notes"] ?? "",
                                   rightsAffected: rights, involvements: involvements))
         }
     }

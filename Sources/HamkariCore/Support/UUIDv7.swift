@@ -11,6 +11,13 @@ public enum UUIDv7 {
     /// millisecond (RFC 9562 §6.2, method 1: a 12-bit counter in `rand_a`): rows keyed by it keep
     /// the order they were written in, as a chain of custody must.
     public static func make() -> UUID {
+        var generator = SystemRandomNumberGenerator()
+        return make(using: &generator)
+    }
+
+    /// The same, its random bits from `generator`: a bulk import gives a generator that draws from the
+    /// system a block at a time, where the system generator makes one call per id.
+    public static func make(using generator: inout some RandomNumberGenerator) -> UUID {
         let now = UInt64(max(0, Date().timeIntervalSince1970 * 1000)) << 12
         var stamp = last.load(ordering: .relaxed)
         while true {
@@ -22,7 +29,6 @@ public enum UUIDv7 {
             }
             stamp = original
         }
-        var generator = SystemRandomNumberGenerator()
         return make(milliseconds: stamp >> 12, counter: UInt16(stamp & 0xFFF), using: &generator)
     }
 
@@ -36,29 +42,15 @@ public enum UUIDv7 {
     }
 
     private static func make(milliseconds: UInt64, counter: UInt16?, using generator: inout some RandomNumberGenerator) -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in 0..<6 {
-            bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index)))
-        }
-        // Whole 64-bit draws rather than a byte at a time: each draw from the system generator is a
-        // system call. With a counter in bytes 6–7, one draw fills the rest.
-        let low = generator.next()
-        for index in 8..<16 {
-            bytes[index] = UInt8(truncatingIfNeeded: low >> (8 * (index - 8)))
-        }
-        if let counter {
-            bytes[6] = UInt8(counter >> 8)
-            bytes[7] = UInt8(truncatingIfNeeded: counter)
-        } else {
-            let high = generator.next()
-            bytes[6] = UInt8(truncatingIfNeeded: high)
-            bytes[7] = UInt8(truncatingIfNeeded: high >> 8)
-        }
-        bytes[6] = (bytes[6] & 0x0F) | 0x70
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        // Whole 64-bit draws rather than a byte at a time: with a counter in bytes 6–7, one draw fills the rest.
+        let random = generator.next()
+        let versionAndCounter = 0x7000 | UInt64(counter ?? UInt16(truncatingIfNeeded: generator.next())) & 0x0FFF
+        let high = milliseconds << 16 | versionAndCounter
+        let low = random & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000
+        func byte(_ value: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
         return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
+            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)
         ))
     }
 }

@@ -14,9 +14,19 @@ public struct SealContext: Sendable, Equatable {
         self.field = field
     }
 
-    func associatedData(version: UInt32) -> Data {
-        Data("hamkari-sealed-v1\u{1F}\(table)\u{1F}\(recordID)\u{1F}\(field)\u{1F}\(version)".utf8)
+    /// `hamkari-sealed-v1 ␟ table ␟ record ␟ field ␟ version`, bytes appended in place: made for every seal and open.
+    func associatedData(version: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.prefix.count + table.utf8.count + recordID.utf8.count + field.utf8.count + 14)
+        bytes += Self.prefix
+        for part in [table, recordID, field, String(version)] {
+            bytes.append(0x1F)
+            bytes += part.utf8
+        }
+        return bytes
     }
+
+    private static let prefix = Array("hamkari-sealed-v1".utf8)
 }
 
 /// Seals and opens field values with AES-256-GCM under the key ring's `sealedFields` subkey.
@@ -54,18 +64,24 @@ public struct FieldSealer: Sendable {
         return try keyRing.subkey(purpose, version: version)
     }
 
-    public func seal(_ plaintext: Data, context: SealContext) throws -> Data {
+    /// `nonces`: where many values are sealed in a row, a source that draws their nonces a block at a
+    /// time; without one, each nonce comes from the system on its own.
+    public func seal(_ plaintext: Data, context: SealContext, nonces: RandomBlock? = nil) throws -> Data {
         let version = keyRing.current
         let key = try subkey(version)
-        let box = try AES.GCM.seal(plaintext, using: key, authenticating: context.associatedData(version: version))
-        var output = Data([Self.format])
-        output.append(contentsOf: withUnsafeBytes(of: version.bigEndian) { Array($0) })
-        output.append(box.combined!)
+        let box = try AES.GCM.seal(plaintext, using: key, nonce: nonces?.nonce() ?? AES.GCM.Nonce(),
+                                   authenticating: context.associatedData(version: version))
+        var output = Data(capacity: Self.headerLength + 12 + box.ciphertext.count + 16)
+        output.append(Self.format)
+        withUnsafeBytes(of: version.bigEndian) { output.append(contentsOf: $0) }
+        box.nonce.withUnsafeBytes { output.append(contentsOf: $0) }
+        output.append(box.ciphertext)
+        output.append(box.tag)
         return output
     }
 
-    public func seal(_ text: String, context: SealContext) throws -> Data {
-        try seal(Data(text.utf8), context: context)
+    public func seal(_ text: String, context: SealContext, nonces: RandomBlock? = nil) throws -> Data {
+        try seal(Data(text.utf8), context: context, nonces: nonces)
     }
 
     public func open(_ sealed: Data, context: SealContext) throws(Failure) -> Data {

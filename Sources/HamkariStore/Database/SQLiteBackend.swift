@@ -168,11 +168,11 @@ public final class SQLiteBackend: DatabaseBackend {
             // Checkpoints are the checkpointer's (`SQLiteCheckpointer`), off the writer's commits.
             try await database.raw("PRAGMA wal_autocheckpoint = 0").run()
         }
-        // A 16 MiB page cache per connection (SQLite's default is 2 MiB); it fills only as pages are read,
-        // so an idle server stays small. No memory map: measured, reads gained less than writes lost (each
+        // A 16 MiB page cache per connection (SQLite's default is 2 MiB; more during bulk writes, `SQLitePageCache`);
+        // it fills only as pages are read, so an idle server stays small. No memory map: measured, reads gained less than writes lost (each
         // write that grows the file makes every reader map it anew), and its pages would count as memory.
         for pragma in ["foreign_keys = ON", "synchronous = FULL", "busy_timeout = 10000",
-                       "secure_delete = ON", "temp_store = MEMORY", "cache_size = -16384"] {
+                       "secure_delete = ON", "temp_store = MEMORY", SQLitePageCache.usualPragma] {
             try await database.raw("PRAGMA \(unsafeRaw: pragma)").run()
         }
     }

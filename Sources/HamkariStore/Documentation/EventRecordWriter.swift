@@ -26,12 +26,12 @@ struct EventRecordWriter {
     }
 
     /// `orderKey` is the event's place in lists (`EventListOrder`), and its full-text row's key on SQLite.
-    func addEventRow(_ event: Event, orderKey: Int64, to batch: inout InsertBatch) throws {
+    func addEventRow(_ event: Event, orderKey: Int64, nonces: RandomBlock? = nil, to batch: inout InsertBatch) throws {
         var row = Row()
         row.set("id", event.id.text)
         row.set("reference", event.reference)
         row.set("order_key", orderKey)
-        row.values += try eventValues(event).values
+        row.values += try eventValues(event, nonces: nonces).values
         batch.add(row, to: "events")
     }
 
@@ -41,7 +41,7 @@ struct EventRecordWriter {
         try await update.where("id", .equal, event.id.text).run()
     }
 
-    private func eventValues(_ event: Event) throws -> Row {
+    private func eventValues(_ event: Event, nonces: RandomBlock? = nil) throws -> Row {
         let id = event.id.text
         var row = Row()
         row.set("organisation_id", event.organisationID.text)
@@ -54,7 +54,7 @@ struct EventRecordWriter {
         row.set("latitude_rounded", event.coordinates?.rounded.latitude)
         row.set("longitude_rounded", event.coordinates?.rounded.longitude)
         let content = Content(title: event.title, description: event.description, village: event.village, coordinates: event.coordinates)
-        row.set("content_sealed", try Sealing(keys: keys, table: "events").seal(json: content, id: id, field: "content_sealed"))
+        row.set("content_sealed", try Sealing(keys: keys, table: "events").seal(json: content, id: id, field: "content_sealed", nonces: nonces))
         row.set("created_at", event.createdAt.epochSeconds)
         row.set("updated_at", event.updatedAt.epochSeconds)
         row.set("revision", event.revision)
@@ -78,7 +78,9 @@ struct EventRecordWriter {
     }
 
     /// The rows of an event's parts. Its search tokens are written apart (`SearchIndex`).
-    func addParts(of event: Event, keeping storedIdentities: [String: Data] = [:], to batch: inout InsertBatch) throws {
+    func addParts(
+        of event: Event, keeping storedIdentities: [String: Data] = [:], nonces: RandomBlock? = nil, to batch: inout InsertBatch
+    ) throws {
         let eventID = event.id.text
         for organisation in Set(event.sharedWith) where event.confidentiality == .organisations {
             var row = Row()
@@ -102,7 +104,7 @@ struct EventRecordWriter {
             if person.identity == nil, let kept = storedIdentities[person.id.text] {
                 row.set("identity_sealed", kept)
             } else {
-                row.set("identity_sealed", try people.seal(json: person.identity ?? PersonIdentity(), id: person.id.text, field: "identity_sealed"))
+                row.set("identity_sealed", try people.seal(json: person.identity ?? PersonIdentity(), id: person.id.text, field: "identity_sealed", nonces: nonces))
             }
             batch.add(row, to: "event_people")
         }
@@ -126,7 +128,7 @@ struct EventRecordWriter {
             row.set("victims_unknown", count.unknown)
             row.set(date: act.date, prefix: "date")
             row.set("rights", act.rightsAffected.joined(separator: ","))
-            row.set("notes_sealed", try acts.seal(act.notes, id: act.id.text, field: "notes_sealed"))
+            row.set("notes_sealed", try acts.seal(act.notes, id: act.id.text, field: "notes_sealed", nonces: nonces))
             batch.add(row, to: "event_acts")
             for (number, involvement) in act.involvements.enumerated() {
                 var row = Row()
@@ -138,7 +140,7 @@ struct EventRecordWriter {
                 row.set("perpetrator_type", involvement.perpetratorType)
                 row.set("degree", involvement.degree)
                 row.set("group_sealed", try involvement.perpetratorGroup.map {
-                    try involvements.seal($0, id: involvement.id.text, field: "group_sealed")
+                    try involvements.seal($0, id: involvement.id.text, field: "group_sealed", nonces: nonces)
                 })
                 batch.add(row, to: "event_involvements")
             }
@@ -156,7 +158,7 @@ struct EventRecordWriter {
             row.set("credibility", source.credibility)
             row.set("consent", source.consent.rawValue)
             row.set(date: source.receivedOn, prefix: "received")
-            row.set("notes_sealed", try sources.seal(source.notes, id: source.id.text, field: "notes_sealed"))
+            row.set("notes_sealed", try sources.seal(source.notes, id: source.id.text, field: "notes_sealed", nonces: nonces))
             batch.add(row, to: "event_sources")
         }
         let interventions = Sealing(keys: keys, table: "event_interventions")
@@ -169,7 +171,7 @@ struct EventRecordWriter {
             row.set("organisation_id", intervention.organisationID?.text)
             row.set("status", intervention.status.rawValue)
             row.set(date: intervention.date, prefix: "date")
-            row.set("response_sealed", try interventions.seal(intervention.response, id: intervention.id.text, field: "response_sealed"))
+            row.set("response_sealed", try interventions.seal(intervention.response, id: intervention.id.text, field: "response_sealed", nonces: nonces))
             batch.add(row, to: "event_interventions")
         }
     }

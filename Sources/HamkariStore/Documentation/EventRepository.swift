@@ -73,13 +73,15 @@ public struct EventRepository: Sendable {
             var stored: [Event] = []
             stored.reserveCapacity(events.count)
             var ready = try repository.prepare(chunks.first ?? [], change: .imported, actors: { _ in actor })
-            for index in chunks.indices {
-                async let next = index + 1 < chunks.count
-                    ? repository.prepare(chunks[index + 1], change: .imported, actors: { _ in actor }) : nil
-                try await repository.write(ready, in: database)
-                stored += ready.events
-                progress?(stored.count, events.count)
-                if let following = try await next { ready = following }
+            try await SQLitePageCache.growing(for: database, dialect: dialect) {
+                for index in chunks.indices {
+                    async let next = index + 1 < chunks.count
+                        ? repository.prepare(chunks[index + 1], change: .imported, actors: { _ in actor }) : nil
+                    try await repository.write(ready, in: database)
+                    stored += ready.events
+                    progress?(stored.count, events.count)
+                    if let following = try await next { ready = following }
+                }
             }
             try await AuditLogRepository.append(
                 AuditEvent(actor: actor, action: .eventsImported, target: "\(stored.count) events from \(source)"), in: database, dialect: dialect)
@@ -148,12 +150,13 @@ public struct EventRepository: Sendable {
         var batch = EventRecordWriter.batch()
         var search: [SearchIndex.Entry] = []
         var words = SearchTokenizer.Memo()
+        let nonces = RandomBlock()
         for (position, (event, orderKey)) in numbered.enumerated() {
             let actor = actors(position)
-            try writer.addEventRow(event, orderKey: orderKey, to: &batch)
-            try writer.addParts(of: event, to: &batch)
+            try writer.addEventRow(event, orderKey: orderKey, nonces: nonces, to: &batch)
+            try writer.addParts(of: event, nonces: nonces, to: &batch)
             try addHistory(EventHistoryEntry(revision: 1, actor: actor, time: event.updatedAt, change: change, fields: [], toStatus: event.status),
-                           eventID: event.id, to: &batch)
+                           eventID: event.id, nonces: nonces, to: &batch)
             search.append((event.id.text, orderKey, writer.searchTokens(of: event, remembering: &words)))
             prepared.events.append(event)
         }
@@ -310,7 +313,7 @@ public struct EventRepository: Sendable {
         try await batch.write(to: database)
     }
 
-    func addHistory(_ entry: EventHistoryEntry, eventID: UUID, to batch: inout InsertBatch) throws {
+    func addHistory(_ entry: EventHistoryEntry, eventID: UUID, nonces: RandomBlock? = nil, to batch: inout InsertBatch) throws {
         let id = UUIDv7.make().text
         var row = Row()
         row.set("id", id)
@@ -322,7 +325,7 @@ public struct EventRepository: Sendable {
         row.set("fields", entry.fields.joined(separator: ","))
         row.set("from_status", entry.fromStatus?.rawValue)
         row.set("to_status", entry.toStatus?.rawValue)
-        row.set("reason_sealed", try entry.reason.map { try Sealing(keys: keys, table: "event_history").seal($0, id: id, field: "reason_sealed") })
+        row.set("reason_sealed", try entry.reason.map { try Sealing(keys: keys, table: "event_history").seal($0, id: id, field: "reason_sealed", nonces: nonces) })
         batch.add(row, to: "event_history")
     }
 }

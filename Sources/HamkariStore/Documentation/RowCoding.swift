@@ -33,12 +33,13 @@ struct Sealing {
     let keys: InstanceKeys
     let table: String
 
-    func seal(_ text: String, id: String, field: String) throws -> Data {
-        try keys.sealer.seal(text, context: SealContext(table: table, recordID: id, field: field))
+    /// `nonces`: given where many rows are sealed together (`RandomBlock`).
+    func seal(_ text: String, id: String, field: String, nonces: RandomBlock? = nil) throws -> Data {
+        try keys.sealer.seal(text, context: SealContext(table: table, recordID: id, field: field), nonces: nonces)
     }
 
-    func seal<Value: Encodable>(json value: Value, id: String, field: String) throws -> Data {
-        try keys.sealer.seal(try JSONEncoder().encode(value), context: SealContext(table: table, recordID: id, field: field))
+    func seal<Value: Encodable>(json value: Value, id: String, field: String, nonces: RandomBlock? = nil) throws -> Data {
+        try keys.sealer.seal(try JSONEncoder().encode(value), context: SealContext(table: table, recordID: id, field: field), nonces: nonces)
     }
 
     func open(_ row: any SQLRow, _ column: String, id: String) throws -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import HamkariCore
+import HamkariSecurity
 
 extension Store {
     /// A validator that knows this instance's places and member organisations.
@@ -26,8 +27,9 @@ extension Store {
         csv text: String, mapping: CSVMapping = CSVMapping(), organisationID: UUID, authorID: UUID, actor: String, source: String,
         dryRun: Bool, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> EventImportReport {
-        let reader = EventCSVImport(mapping: mapping, validator: try await eventValidator(), units: try await gazetteer.all(),
+        var reader = EventCSVImport(mapping: mapping, validator: try await eventValidator(), units: try await gazetteer.all(),
                                     organisationID: organisationID, authorID: authorID)
+        reader.idRandomness = { RandomBlock() }
         let result = await reader.read(text, parts: ProcessInfo.processInfo.activeProcessorCount)
         var report = EventImportReport(rows: result.rows, events: result.events.count, acts: result.events.reduce(0) { $0 + $1.acts.count },
                                        errors: result.errors, committed: false)
