@@ -22,21 +22,29 @@ public final class SQLiteBackend: DatabaseBackend {
     /// the single writer is what every save waits for.
     private let writerThread: NIOThreadPool
     private let checkpointer: SQLiteCheckpointer
+    private let logBound: SQLiteLogBound
 
     private init(location: DatabaseLocation, path: String, writer: SQLiteConnectionPool, readers: SQLiteConnectionPool,
-                 writerThread: NIOThreadPool, checkpointer: SQLiteCheckpointer) {
+                 writerThread: NIOThreadPool, checkpointer: SQLiteCheckpointer, logBound: SQLiteLogBound) {
         self.location = location
         self.path = path
         self.writer = writer
         self.readers = readers
         self.writerThread = writerThread
         self.checkpointer = checkpointer
+        self.logBound = logBound
     }
 
     /// Opens the database in `dataDirectory`. With `create: false` a missing database is an error;
     /// a file that is not a Hamkari SQLite database is refused without being written to.
     public static func open(
         dataDirectory: URL, create: Bool, readerCount: Int = 4, logger: Logger
+    ) async throws -> SQLiteBackend {
+        try await open(dataDirectory: dataDirectory, create: create, readerCount: readerCount, logBound: .standard, logger: logger)
+    }
+
+    static func open(
+        dataDirectory: URL, create: Bool, readerCount: Int = 4, logBound: SQLiteLogBound, logger: Logger
     ) async throws -> SQLiteBackend {
         let path = try prepareDirectory(dataDirectory, create: create)
         try checkHeader(path: path)
@@ -54,6 +62,7 @@ public final class SQLiteBackend: DatabaseBackend {
         do {
             try await claimOrVerify(first, path: path)
             try await configure(first, isWriter: true)
+            try await first.sql(queryLogLevel: nil).raw("PRAGMA \(unsafeRaw: logBound.journalSizeLimitPragma)").run()
         } catch {
             try? await first.close()
             try? await writerThread.shutdownGracefully()
@@ -72,7 +81,7 @@ public final class SQLiteBackend: DatabaseBackend {
             location: .sqlite(dataDirectory: dataDirectory), path: path,
             writer: SQLiteConnectionPool(connections: [first]),
             readers: SQLiteConnectionPool(connections: readerConnections), writerThread: writerThread,
-            checkpointer: SQLiteCheckpointer(connection: checkpointing)
+            checkpointer: SQLiteCheckpointer(connection: checkpointing), logBound: logBound
         )
     }
 
@@ -90,6 +99,7 @@ public final class SQLiteBackend: DatabaseBackend {
                 let result = try await work(database)
                 try await database.raw("COMMIT").run()
                 await checkpointer.committed()
+                if logBound.isExceeded(databasePath: path) { await checkpointer.catchUp() }
                 return result
             } catch {
                 try? await database.raw("ROLLBACK").run()

@@ -30,6 +30,15 @@ actor SQLiteCheckpointer {
         running = Task { await self.checkpoint() }
     }
 
+    /// Copies all of the log while the writer waits (it calls this between two transactions, holding
+    /// the writer), so that the next transaction can start the log afresh (`SQLiteLogBound`). A reader
+    /// still on an older snapshot keeps the frames it may need; the next commit tries again.
+    func catchUp() async {
+        while let running { await running.value }
+        guard !closed else { return }
+        await checkpoint()
+    }
+
     private func checkpoint() async {
         _ = try? await connection.sql(queryLogLevel: nil).raw("PRAGMA wal_checkpoint(PASSIVE)").all()
         last = ContinuousClock.now
