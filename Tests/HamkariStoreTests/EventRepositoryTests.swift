@@ -227,4 +227,30 @@ struct EventRepositoryTests {
             #expect(try await store.events.likelyDuplicates(of: again, visibility: viewer, limit: 1).map(\.id) == [first.id])
         }
     }
+
+    @Test("Likely duplicates are chosen among the 50 overlapping events with the latest first days, in whatever order they were saved",
+          arguments: TestDatabase.all)
+    func duplicatesAmongTheLatest(database: TestDatabase) async throws {
+        try await database.withStore { store async throws in
+            let fixture = try await DocumentationFixture.make(store)
+            // 55 events in the probe's district, each from a day of January or February 2026 to the end of July, saved latest first day first.
+            func overlapping(startingOn offset: Int, title: String) throws -> Event {
+                var event = fixture.sample(title: title)
+                let (month, day) = offset < 31 ? (1, offset + 1) : (2, offset - 30)
+                event.date = try EventDate.parse("2026-\(month.zeroPadded(2))-\(day.zeroPadded(2))..2026-07-31", calendar: .gregorian)
+                return event
+            }
+            let words = "بازداشت معلم مکتب دخترانه"
+            let saved = try await store.events.createAll(
+                try (0..<55).reversed().map { try overlapping(startingOn: $0, title: $0 == 0 ? words : "تهدید معلم") }, actor: "test", source: "test")
+            let byOffset = Dictionary(uniqueKeysWithValues: zip((0..<55).reversed(), saved.map(\.id)))
+            var probe = fixture.sample(title: words)
+            probe.date = try EventDate.parse("2026-06-15", calendar: .gregorian)
+            let viewer = EventVisibility(AccessPolicy.Subject(fixture.author))
+            // The one sharing every word started earliest: outside the 50, so the ties come in list order, latest first day first.
+            #expect(try await store.events.likelyDuplicates(of: probe, visibility: viewer).map(\.id) == (50..<55).reversed().map { byOffset[$0] })
+            let inside = try await store.events.create(try overlapping(startingOn: 30, title: words), actor: fixture.author.id)
+            #expect(try await store.events.likelyDuplicates(of: probe, visibility: viewer).first?.id == inside.id)
+        }
+    }
 }

@@ -214,8 +214,11 @@ extension EventRepository {
             // Each candidate is read as its summary (its title alone opened), once; only the act
             // types of the few shown are read after. (Reading all 50 whole was a tenth of every save.)
             let columns = SQLList(EventRecordReader.summaryColumns.map { SQLColumn($0, table: "events") })
+            // The list order, written so that the district's index by date yields it: the order key begins with
+            // the first day, so both orders are one, but ordered by the key SQLite read and sorted every
+            // overlapping event in the district before taking 50 (at 1,000,000 events, 20–80 ms against 1–30).
             let candidates = try await database.raw("""
-                SELECT \(columns) FROM events WHERE \(clause) ORDER BY events.order_key DESC LIMIT 50
+                SELECT \(columns) FROM events WHERE \(clause) ORDER BY events.date_first DESC, events.order_key DESC LIMIT 50
                 """).all().map { row in
                     let summary = try reader.summary(row, actTypes: [])
                     return (summary: summary, shared: words.intersection(SearchTokenizer.normalizedWords(of: summary.title)).count)
