@@ -152,6 +152,24 @@ struct DocumentationModelTests {
         #expect(PseudonymousCode.make(using: &generator).wholeMatch(of: /P-[2-9A-HJKMNP-Z]{6}/) != nil)
     }
 
+    @Test("Prefixes made for many events, each day's year found once, are the prefixes made one by one; a day with no Solar Hijri form takes the year it was recorded")
+    func referencesRemembered() throws {
+        let recorded = try #require(CalendarDay(calendar: .gregorian, year: 2026, month: 12, day: 7).date)
+        let days = try ["2021-03-20", "2021-03-21", "2026-06-02", "2021-03-20", "1405-01-01", "2026-06-02"].enumerated().map { index, text in
+            try EventDate.parse(text, calendar: index == 4 ? .solarHijri : .gregorian)
+        }
+        let noSuchDay = EventDate(precision: .day, calendar: .gregorian, first: CalendarDay(calendar: .gregorian, year: 2026, month: 2, day: 30),
+                                  last: CalendarDay(calendar: .gregorian, year: 2026, month: 2, day: 30))
+        var years = EventReference.SolarHijriYears()
+        for (pcode, date) in zip(["AF18", "AF1901", nil, "AF17", "AF09", "AF18", "AF18"], days.map(Optional.some) + [noSuchDay]) {
+            let alone = EventReference.prefix(provincePcode: pcode, date: date, recordedAt: recorded)
+            #expect(EventReference.prefix(provincePcode: pcode, date: date, recordedAt: recorded, years: &years) == alone)
+        }
+        #expect(EventReference.prefix(provincePcode: "AF18", date: days[0], recordedAt: recorded, years: &years) == "TAK-1399")
+        #expect(EventReference.prefix(provincePcode: "AF18", date: days[1], recordedAt: recorded, years: &years) == "TAK-1400")
+        #expect(EventReference.prefix(provincePcode: "AF18", date: noSuchDay, recordedAt: recorded, years: &years) == "TAK-1405")
+    }
+
     @Test("A person's code takes one draw, and every symbol of the alphabet comes at every place")
     func pseudonymousCodes() {
         struct CountingGenerator: RandomNumberGenerator {

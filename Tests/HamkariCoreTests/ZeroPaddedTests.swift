@@ -12,3 +12,18 @@ struct ZeroPaddedTests {
         }
     }
 }
+
+@Suite("A day's numeric form")
+struct CalendarDayNumericTests {
+    @Test("Written in place, it is the zero-padded form for every year, month and day, within the usual widths and beyond")
+    func sameAsZeroPadded() {
+        let years = [0, 1, 9, 10, 99, 100, 999, 1000, 1399, 1405, 2026, 9999, 10_000, 123_456, -1, -2026]
+        for year in years {
+            for (month, day) in [(1, 1), (5, 24), (9, 30), (12, 31), (0, 0), (99, 99), (100, 7), (3, -1)] {
+                let expected = "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+                #expect(CalendarDay(calendar: .solarHijri, year: year, month: month, day: day).numeric == expected)
+            }
+        }
+        #expect(CalendarDay(calendar: .gregorian, year: 2021, month: 8, day: 15).numeric == "2021-08-15")
+    }
+}

@@ -16,6 +16,20 @@ struct SealingTests {
         #expect(try sealer.seal("فاطمه احمدی", context: Self.context) != sealed, "a fresh nonce every time")
     }
 
+    @Test("A sealed value read as a slice of a larger buffer opens, and its key version is read, as the value alone")
+    func opensFromASlice() throws {
+        let sealer = FieldSealer(keyRing: KeyRing.generate().rotated())
+        let sealed = try sealer.seal("خانه ۱۲، کوچه ۳", context: Self.context)
+        let buffer = Data("prefix".utf8) + sealed + Data("suffix".utf8)
+        let slice = buffer[6..<(6 + sealed.count)]
+        #expect(slice.startIndex == 6)
+        #expect(try sealer.openText(slice, context: Self.context) == "خانه ۱۲، کوچه ۳")
+        #expect(FieldSealer.keyVersion(of: slice) == 2)
+        #expect(throws: FieldSealer.Failure.truncated) { try sealer.open(slice.prefix(20), context: Self.context) }
+        #expect(throws: FieldSealer.Failure.authenticationFailed) { try sealer.open(slice.dropLast(), context: Self.context) }
+        #expect(sealed.count == FieldSealer.minimumLength + "خانه ۱۲، کوچه ۳".utf8.count, "format, version, nonce, ciphertext and tag, nothing more")
+    }
+
     @Test("Wrong key, flipped bit, truncation and another record's context all fail with a typed error")
     func failures() throws {
         let sealer = FieldSealer(keyRing: .generate())

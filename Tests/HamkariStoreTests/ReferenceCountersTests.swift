@@ -37,6 +37,36 @@ struct ReferenceCountersTests {
         }
     }
 
+    @Test("Each event keeps one change stamp, its last: a save and an import write theirs, an edit replaces its event's", arguments: TestDatabase.all)
+    func changeStamps(database: TestDatabase) async throws {
+        try await database.withStore { store async throws in
+            let fixture = try await DocumentationFixture.make(store)
+            let saved = try await store.events.create(fixture.sample(title: "saved"), actor: fixture.author.id)
+            let imported = try await store.events.createAll((0..<7).map { fixture.sample(title: "imported \($0)") }, actor: "test", source: "test")
+            func stamps() async throws -> [String: Int64] {
+                try await store.backend.read { sql in
+                    try await sql.raw("SELECT event_id, seq FROM event_changes").all().reduce(into: [:]) {
+                        $0[try $1.decode(column: "event_id", as: String.self)] = try $1.decode(column: "seq", as: Int64.self)
+                    }
+                }
+            }
+            let before = try await stamps()
+            #expect(before.count == 8)
+            let importStamp = try #require(before[imported[0].id.text])
+            #expect(imported.allSatisfy { before[$0.id.text] == importStamp }, "one change number for the whole import")
+            #expect(try #require(before[saved.id.text]) < importStamp)
+            var edit = try #require(try await store.events.find(id: imported[3].id))
+            edit.title = "edited"
+            try await store.events.update(edit, actor: fixture.author.id)
+            let after = try await stamps()
+            #expect(after.count == 8, "the edit replaced its event's stamp, it did not add one")
+            #expect(try #require(after[edit.id.text]) > importStamp)
+            #expect(after.filter { $0.key != edit.id.text } == before.filter { $0.key != edit.id.text })
+            let latest = try await store.backend.read { sql in try await EventChangeLog.latest(in: sql) }
+            #expect(after[edit.id.text] == latest)
+        }
+    }
+
     @Test("With automatic checkpoints off, the checkpointer copies the log into the database file after a commit")
     func checkpointed() async throws {
         try await withTemporaryDirectory { directory async throws in

@@ -42,7 +42,26 @@ public struct CalendarDay: Hashable, Sendable, Codable {
 
     /// ISO-like numeric form `1400-05-24` (with the calendar's own year), for forms and exports.
     public var numeric: String {
-        "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
+        }
+        // Ten ASCII digits and dashes written in place, a small string: every stored date, every list
+        // key and reference of an import goes through here.
+        return String(unsafeUninitializedCapacity: 10) { characters in
+            func write(_ value: Int, width: Int, endingAt end: Int) {
+                var rest = value
+                for position in stride(from: end, to: end - width, by: -1) {
+                    characters[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            write(year, width: 4, endingAt: 3)
+            characters[4] = UInt8(ascii: "-")
+            write(month, width: 2, endingAt: 6)
+            characters[7] = UInt8(ascii: "-")
+            write(day, width: 2, endingAt: 9)
+            return 10
+        }
     }
 }
 

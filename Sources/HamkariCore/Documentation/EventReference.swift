@@ -14,9 +14,30 @@ public enum EventReference {
     /// The counter a new reference is drawn from: province code and Solar Hijri year of the event
     /// (of the day it is recorded when its date is not known).
     public static func prefix(provincePcode: String?, date: EventDate?, recordedAt: Date) -> String {
+        var years = SolarHijriYears()
+        return prefix(provincePcode: provincePcode, date: date, recordedAt: recordedAt, years: &years)
+    }
+
+    /// The same for one of many events (an import), each distinct day's Solar Hijri year found once
+    /// (`years`): a calendar conversion costs more than all the rest of a prefix.
+    public static func prefix(provincePcode: String?, date: EventDate?, recordedAt: Date, years: inout SolarHijriYears) -> String {
         let province = provincePcode.flatMap { provinceCodes[String($0.prefix(4))] } ?? "AFG"
-        let day = date?.first.converted(to: .solarHijri) ?? CalendarDay(recordedAt, in: .solarHijri)
-        return "\(province)-\(day.year)"
+        let year = date.flatMap { years.year(of: $0.first) } ?? CalendarDay(recordedAt, in: .solarHijri).year
+        return "\(province)-\(year)"
+    }
+
+    /// Solar Hijri years of days already converted (nil for a day that has none).
+    public struct SolarHijriYears {
+        private var known: [CalendarDay: Int?] = [:]
+
+        public init() {}
+
+        mutating func year(of day: CalendarDay) -> Int? {
+            if let year = known[day] { return year }
+            let year = day.converted(to: .solarHijri)?.year
+            known[day] = year
+            return year
+        }
     }
 
     public static func make(prefix: String, number: Int) -> String {

@@ -19,11 +19,25 @@ public struct SealContext: Sendable, Equatable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Self.prefix.count + table.utf8.count + recordID.utf8.count + field.utf8.count + 14)
         bytes += Self.prefix
-        for part in [table, recordID, field, String(version)] {
-            bytes.append(0x1F)
-            bytes += part.utf8
-        }
+        bytes.append(0x1F)
+        bytes += table.utf8
+        bytes.append(0x1F)
+        bytes += recordID.utf8
+        bytes.append(0x1F)
+        bytes += field.utf8
+        bytes.append(0x1F)
+        Self.appendDecimal(version, to: &bytes)
         return bytes
+    }
+
+    /// `String(version).utf8` without making the string: every seal and open writes it.
+    private static func appendDecimal(_ number: UInt32, to bytes: inout [UInt8]) {
+        var divisor: UInt32 = 1
+        while number / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private static let prefix = Array("hamkari-sealed-v1".utf8)
@@ -71,21 +85,25 @@ public struct FieldSealer: Sendable {
         let key = try subkey(version)
         let box = try AES.GCM.seal(plaintext, using: key, nonce: nonces?.nonce() ?? AES.GCM.Nonce(),
                                    authenticating: context.associatedData(version: version))
-        var output = Data(capacity: Self.headerLength + 12 + box.ciphertext.count + 16)
+        // A 12-byte nonce always gives the combined form (nonce ‖ ciphertext ‖ tag), which the box
+        // holds as one buffer: taken whole, it spares three copies.
+        let combined = box.combined ?? Data(box.nonce) + box.ciphertext + box.tag
+        var output = Data(capacity: Self.headerLength + combined.count)
         output.append(Self.format)
         withUnsafeBytes(of: version.bigEndian) { output.append(contentsOf: $0) }
-        box.nonce.withUnsafeBytes { output.append(contentsOf: $0) }
-        output.append(box.ciphertext)
-        output.append(box.tag)
+        output.append(combined)
         return output
     }
 
     public func seal(_ text: String, context: SealContext, nonces: RandomBlock? = nil) throws -> Data {
-        try seal(Data(text.utf8), context: context, nonces: nonces)
+        // The text's own UTF-8 storage copied once (`Data(text.utf8)` goes through a generic path).
+        var text = text
+        return try seal(text.withUTF8 { Data($0) }, context: context, nonces: nonces)
     }
 
     public func open(_ sealed: Data, context: SealContext) throws(Failure) -> Data {
-        let bytes = [UInt8](sealed)
+        // Rebased to index 0 (a slice of a larger buffer keeps its parent's indices).
+        let bytes = sealed.startIndex == 0 ? sealed : Data(sealed)
         guard bytes.count >= Self.minimumLength else { throw .truncated }
         guard bytes[0] == Self.format else { throw .unsupportedFormat(bytes[0]) }
         let version = Self.version(of: bytes)
@@ -96,7 +114,7 @@ public struct FieldSealer: Sendable {
             throw .unknownKeyVersion(version)
         }
         do {
-            let box = try AES.GCM.SealedBox(combined: Data(bytes[Self.headerLength...]))
+            let box = try AES.GCM.SealedBox(combined: bytes[Self.headerLength...])
             return try AES.GCM.open(box, using: key, authenticating: context.associatedData(version: version))
         } catch {
             throw .authenticationFailed
@@ -111,12 +129,12 @@ public struct FieldSealer: Sendable {
 
     /// The key version a sealed value was made with, so a re-seal pass can find the old ones.
     public static func keyVersion(of sealed: Data) -> UInt32? {
-        let bytes = [UInt8](sealed)
+        let bytes = sealed.startIndex == 0 ? sealed : Data(sealed)
         guard bytes.count >= minimumLength, bytes[0] == format else { return nil }
         return version(of: bytes)
     }
 
-    private static func version(of bytes: [UInt8]) -> UInt32 {
+    private static func version(of bytes: Data) -> UInt32 {
         bytes[1..<5].reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

@@ -12,11 +12,13 @@ enum BoundStatement: Sendable {
     case sqlite(String, [SQLiteData])
     case postgres(PostgresQuery)
 
-    /// One multi-row INSERT of `rows`, each listing a value for every one of `columns`.
+    /// One multi-row INSERT of `rows`, each listing a value for every one of `columns`; with `upsert`, a
+    /// row whose `key` is taken updates that row's `replacing` columns instead (the same SQL on both engines).
     static func insert(
-        into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>, dialect: DatabaseDialect
+        into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>, dialect: DatabaseDialect, upsert: Upsert? = nil
     ) throws -> BoundStatement {
         let head = "INSERT INTO \"\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
+        let tail = upsert?.clause ?? ""
         switch dialect {
         case .sqlite:
             var binds: [SQLiteData] = []
@@ -24,13 +26,22 @@ enum BoundStatement: Sendable {
             for row in rows {
                 for value in row { binds.append(value.sqliteData) }
             }
-            return .sqlite(head + sqlitePlaceholders(rows: rows.count, columns: columns.count), binds)
+            return .sqlite(head + sqlitePlaceholders(rows: rows.count, columns: columns.count) + tail, binds)
         case .postgres:
             var binds = PostgresBindings(capacity: rows.count * columns.count)
             for row in rows {
                 for value in row { try value.append(to: &binds) }
             }
-            return .postgres(PostgresQuery(unsafeSQL: head + postgresPlaceholders(rows: rows.count, columns: columns.count), binds: binds))
+            return .postgres(PostgresQuery(unsafeSQL: head + postgresPlaceholders(rows: rows.count, columns: columns.count) + tail, binds: binds))
+        }
+    }
+
+    struct Upsert {
+        let key: String
+        let replacing: [String]
+
+        var clause: String {
+            " ON CONFLICT (\"\(key)\") DO UPDATE SET " + replacing.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
         }
     }
 
@@ -142,12 +153,20 @@ struct TransactionDatabase: SQLDatabase {
 
 extension SQLDatabase {
     /// One multi-row INSERT: bound by the driver inside a transaction (`TransactionDatabase`), by SQLKit elsewhere.
-    func insertRows(into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>) async throws {
+    func insertRows(
+        into table: String, columns: [String], rows: ArraySlice<[ColumnValue]>, upsert: BoundStatement.Upsert? = nil
+    ) async throws {
         if let transaction = self as? TransactionDatabase {
-            try await transaction.run(BoundStatement.insert(into: table, columns: columns, rows: rows, dialect: transaction.driver.engine))
+            try await transaction.run(BoundStatement.insert(into: table, columns: columns, rows: rows, dialect: transaction.driver.engine,
+                                                            upsert: upsert))
         } else {
             var insert = self.insert(into: table).columns(columns)
             for values in rows { insert = insert.values(values.map { $0 as any SQLExpression }) }
+            if let upsert {
+                insert = insert.onConflict(with: [upsert.key]) { conflict in
+                    upsert.replacing.reduce(conflict) { $0.set(excludedValueOf: $1) }
+                }
+            }
             try await insert.run()
         }
     }

@@ -18,10 +18,11 @@ enum EventChangeLog {
     /// Records change `number`, already taken in this transaction (with other counters, by a save
     /// that holds its transaction only briefly), as the last change of each of `eventIDs`.
     static func record(_ eventIDs: [String], as number: Int64, in database: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: eventIDs.count, by: 500) {
-            var insert = database.insert(into: "event_changes").columns("event_id", "seq")
-            for id in eventIDs[start..<min(start + 500, eventIDs.count)] { insert = insert.values(SQLBind(id), SQLBind(number)) }
-            try await insert.onConflict(with: ["event_id"]) { $0.set(excludedValueOf: "seq") }.run()
+        // Bound by the driver: an import's last statements, which nothing else overlaps.
+        let rows = eventIDs.map { [ColumnValue.text($0), .integer(number)] }
+        for start in stride(from: 0, to: rows.count, by: 5000) {
+            try await database.insertRows(into: "event_changes", columns: ["event_id", "seq"], rows: rows[start..<min(start + 5000, rows.count)],
+                                          upsert: BoundStatement.Upsert(key: "event_id", replacing: ["seq"]))
         }
     }
 

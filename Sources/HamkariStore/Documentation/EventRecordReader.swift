@@ -44,7 +44,7 @@ struct EventRecordReader {
                 .group(GroupCount(men: try row.int("victims_men"), women: try row.int("victims_women"), boys: try row.int("victims_boys"),
                                   girls: try row.int("victims_girls"), unknown: try row.int("victims_unknown")))
             }
-            return Act(id: try row.uuid("id"), type: try row.text("act_type"), victim: victim, date: try row.eventDate(prefix: "date"),
+            return Act(id: try row.uuid("id"), type: try row.text("act_type"), victim: victim, date: try row.eventDate(.date),
                        notes: try acts.open(row, "notes_sealed", id: actID),
                        rightsAffected: try row.text("rights").split(separator: ",").map(String.init),
                        involvements: involvements[actID] ?? [])
@@ -55,12 +55,12 @@ struct EventRecordReader {
                    method: try row.enumValue("method", as: Source.Method.self),
                    reliability: try row.enumValue("reliability", as: Source.Reliability.self),
                    credibility: try row.int("credibility"), consent: try row.enumValue("consent", as: Source.Consent.self),
-                   receivedOn: try row.eventDate(prefix: "received"), notes: try sources.open(row, "notes_sealed", id: try row.text("id")))
+                   receivedOn: try row.eventDate(.received), notes: try sources.open(row, "notes_sealed", id: try row.text("id")))
         }
         let interventions = Sealing(keys: keys, table: "event_interventions")
         event.interventions = try await parts("event_interventions", of: id, database).map { row in
             Intervention(id: try row.uuid("id"), kind: try row.enumValue("kind", as: Intervention.Kind.self),
-                         organisationID: try row.optionalUUID("organisation_id"), date: try row.eventDate(prefix: "date"),
+                         organisationID: try row.optionalUUID("organisation_id"), date: try row.eventDate(.date),
                          status: try row.enumValue("status", as: Intervention.Status.self),
                          response: try interventions.open(row, "response_sealed", id: try row.text("id")))
         }
@@ -89,7 +89,7 @@ struct EventRecordReader {
     func summary(_ row: any SQLRow, actTypes: [String]) throws -> EventSummary {
         let id = try row.text("id")
         return EventSummary(
-            id: try row.uuid("id"), reference: try row.text("reference"), title: try title(row, id: id), date: try row.eventDate(prefix: "date"),
+            id: try row.uuid("id"), reference: try row.text("reference"), title: try title(row, id: id), date: try row.eventDate(.date),
             provincePcode: try row.optionalText("province_pcode"), districtPcode: try row.optionalText("district_pcode"),
             status: try row.enumValue("status", as: VerificationStatus.self), confidentiality: try row.enumValue("confidentiality", as: Confidentiality.self),
             organisationID: try row.uuid("organisation_id"), actTypes: actTypes)
@@ -103,7 +103,7 @@ struct EventRecordReader {
             id: try row.uuid("id"), reference: try row.text("reference"), organisationID: try row.uuid("organisation_id"),
             authorID: try row.uuid("author_id"), status: try row.enumValue("status", as: VerificationStatus.self),
             confidentiality: try row.enumValue("confidentiality", as: Confidentiality.self),
-            title: content.title, description: content.description, date: try row.eventDate(prefix: "date"),
+            title: content.title, description: content.description, date: try row.eventDate(.date),
             provincePcode: try row.optionalText("province_pcode"), districtPcode: try row.optionalText("district_pcode"),
             village: content.village, coordinates: content.coordinates,
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), revision: try row.int("revision")

@@ -10,7 +10,7 @@ struct EventRecordWriter {
     let dialect: DatabaseDialect
 
     /// What of the event is sealed in `events.content_sealed`.
-    struct Content: Codable {
+    struct Content: Codable, Equatable {
         var title: String
         var description: String
         var village: String?
@@ -48,7 +48,7 @@ struct EventRecordWriter {
         row.set("author_id", event.authorID.text)
         row.set("status", event.status.rawValue)
         row.set("confidentiality", event.confidentiality.rawValue)
-        row.set(date: event.date, prefix: "date")
+        row.set(date: event.date, .date)
         row.set("province_pcode", event.provincePcode)
         row.set("district_pcode", event.districtPcode)
         row.set("latitude_rounded", event.coordinates?.rounded.latitude)
@@ -126,7 +126,7 @@ struct EventRecordWriter {
             row.set("victims_boys", count.boys)
             row.set("victims_girls", count.girls)
             row.set("victims_unknown", count.unknown)
-            row.set(date: act.date, prefix: "date")
+            row.set(date: act.date, .date)
             row.set("rights", act.rightsAffected.joined(separator: ","))
             row.set("notes_sealed", try acts.seal(act.notes, id: act.id.text, field: "notes_sealed", nonces: nonces))
             batch.add(row, to: "event_acts")
@@ -157,7 +157,7 @@ struct EventRecordWriter {
             row.set("reliability", source.reliability.rawValue)
             row.set("credibility", source.credibility)
             row.set("consent", source.consent.rawValue)
-            row.set(date: source.receivedOn, prefix: "received")
+            row.set(date: source.receivedOn, .received)
             row.set("notes_sealed", try sources.seal(source.notes, id: source.id.text, field: "notes_sealed", nonces: nonces))
             batch.add(row, to: "event_sources")
         }
@@ -170,7 +170,7 @@ struct EventRecordWriter {
             row.set("kind", intervention.kind.rawValue)
             row.set("organisation_id", intervention.organisationID?.text)
             row.set("status", intervention.status.rawValue)
-            row.set(date: intervention.date, prefix: "date")
+            row.set(date: intervention.date, .date)
             row.set("response_sealed", try interventions.seal(intervention.response, id: intervention.id.text, field: "response_sealed", nonces: nonces))
             batch.add(row, to: "event_interventions")
         }

@@ -111,7 +111,10 @@ public struct EventRepository: Sendable {
     private func numbered(
         _ events: [Event], in database: any SQLDatabase, takingChangeNumber: Bool = false
     ) async throws -> (events: [(event: Event, orderKey: Int64)], change: Int64?) {
-        let prefixes = events.map { EventReference.prefix(provincePcode: $0.provincePcode, date: $0.date, recordedAt: $0.createdAt) }
+        var years = EventReference.SolarHijriYears()
+        let prefixes = events.map {
+            EventReference.prefix(provincePcode: $0.provincePcode, date: $0.date, recordedAt: $0.createdAt, years: &years)
+        }
         var increments = Dictionary(prefixes.map { ($0, 1) }, uniquingKeysWith: +)
         increments[EventOrderSequence.counter] = events.count
         if takingChangeNumber { increments[EventChangeLog.counter] = 1 }

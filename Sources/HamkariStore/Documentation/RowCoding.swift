@@ -15,11 +15,11 @@ struct Row {
     mutating func set(_ column: String, _ value: Bool?) { values.append((column, value.map(ColumnValue.boolean) ?? .null)) }
     mutating func set(_ column: String, _ value: Data?) { values.append((column, value.map(ColumnValue.blob) ?? .null)) }
 
-    mutating func set(date: EventDate?, prefix: String) {
-        set("\(prefix)_first", date?.firstISO)
-        set("\(prefix)_last", date?.lastISO)
-        set("\(prefix)_precision", date?.precision.rawValue)
-        set("\(prefix)_calendar", date?.calendar.rawValue)
+    mutating func set(date: EventDate?, _ columns: DateColumns) {
+        set(columns.first, date?.firstISO)
+        set(columns.last, date?.lastISO)
+        set(columns.precision, date?.precision.rawValue)
+        set(columns.calendar, date?.calendar.rawValue)
     }
 
     func insert(into table: String, _ database: any SQLDatabase) async throws {
@@ -27,6 +27,21 @@ struct Row {
         batch.add(self, to: table)
         try await batch.write(to: database)
     }
+}
+
+/// The four columns of a stored date, named once: an import writes four dates an event.
+struct DateColumns: Sendable {
+    let first, last, precision, calendar: String
+
+    init(prefix: String) {
+        first = "\(prefix)_first"
+        last = "\(prefix)_last"
+        precision = "\(prefix)_precision"
+        calendar = "\(prefix)_calendar"
+    }
+
+    static let date = DateColumns(prefix: "date")
+    static let received = DateColumns(prefix: "received")
 }
 
 struct Sealing {
@@ -40,6 +55,12 @@ struct Sealing {
 
     func seal<Value: Encodable>(json value: Value, id: String, field: String, nonces: RandomBlock? = nil) throws -> Data {
         try keys.sealer.seal(try JSONEncoder().encode(value), context: SealContext(table: table, recordID: id, field: field), nonces: nonces)
+    }
+
+    func seal<Value: JSONTextWritable>(json value: Value, id: String, field: String, nonces: RandomBlock? = nil) throws -> Data {
+        var json = JSONText(capacity: 512)
+        try value.write(to: &json)
+        return try keys.sealer.seal(json.data, context: SealContext(table: table, recordID: id, field: field), nonces: nonces)
     }
 
     func open(_ row: any SQLRow, _ column: String, id: String) throws -> String {
@@ -71,10 +92,10 @@ extension SQLRow {
         return value
     }
 
-    func eventDate(prefix: String) throws -> EventDate? {
-        guard let first = try optionalText("\(prefix)_first"), let last = try optionalText("\(prefix)_last"),
-              let precision = try optionalText("\(prefix)_precision").flatMap(EventDate.Precision.init(rawValue:)),
-              let calendar = try optionalText("\(prefix)_calendar").flatMap(CalendarSystem.init(rawValue:)),
+    func eventDate(_ columns: DateColumns) throws -> EventDate? {
+        guard let first = try optionalText(columns.first), let last = try optionalText(columns.last),
+              let precision = try optionalText(columns.precision).flatMap(EventDate.Precision.init(rawValue:)),
+              let calendar = try optionalText(columns.calendar).flatMap(CalendarSystem.init(rawValue:)),
               let firstDay = CalendarDay(iso: first), let lastDay = CalendarDay(iso: last) else { return nil }
         return EventDate(precision: precision, calendar: calendar, first: firstDay, last: lastDay)
     }

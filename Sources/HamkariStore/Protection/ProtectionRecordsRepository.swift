@@ -22,7 +22,7 @@ public struct ProtectionRecordsRepository: Sendable {
         row.set("id", report.id.text)
         row.set("defender_id", report.defenderID.text)
         row.set("kind", report.kind.rawValue)
-        row.set(date: report.date, prefix: "date")
+        row.set(date: report.date, .date)
         row.set("province_pcode", report.provincePcode)
         row.set("district_pcode", report.districtPcode)
         row.set("perpetrator_type", report.perpetratorType)
@@ -46,7 +46,7 @@ public struct ProtectionRecordsRepository: Sendable {
                 .orderBy("created_at", .descending).all().map { row in
                     ThreatReport(
                         id: try row.uuid("id"), defenderID: try row.uuid("defender_id"), kind: try row.enumValue("kind", as: ThreatReport.Kind.self),
-                        date: try row.eventDate(prefix: "date"), provincePcode: try row.optionalText("province_pcode"),
+                        date: try row.eventDate(.date), provincePcode: try row.optionalText("province_pcode"),
                         districtPcode: try row.optionalText("district_pcode"), perpetratorType: try row.text("perpetrator_type"),
                         description: try sealing.open(row, "description_sealed", id: try row.text("id")), eventID: try row.optionalUUID("event_id"),
                         reportedBy: try row.text("reported_by"), createdAt: try row.date("created_at"))
