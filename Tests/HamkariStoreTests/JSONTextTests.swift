@@ -23,7 +23,7 @@ struct JSONTextTests {
     func content() throws {
         for (index, text) in Self.hostile.enumerated() {
             let coordinates: [Coordinates?] = [nil, Coordinates(latitude: 36.7356, longitude: 69.5345), Coordinates(latitude: -0.0, longitude: 1e-05),
-                                               Coordinates(latitude: 90, longitude: -180), Coordinates(latitude: 5e-324, longitude: 1.7976931348623157e308)]
+                                               Coordinates(latitude: 90, longitude: -180), Coordinates(latitude: .leastNonzeroMagnitude, longitude: .greatestFiniteMagnitude)]
             for place in coordinates {
                 try expectSameJSON(EventRecordWriter.Content(title: text, description: Self.hostile.reversed()[index], village: index % 2 == 0 ? nil : text,
                                                              coordinates: place))

@@ -110,6 +110,40 @@ struct EventPageTests {
         }
     }
 
+    @Test("A title whose quote carries a combining mark stays inside its attribute: escaped byte by byte on the form, the record and the list", arguments: TestDatabase.all)
+    func combiningMarkInTitle(database: TestDatabase) async throws {
+        try await withTestApplication(database) { client, session async throws in
+            let me = try await session.signIn(as: .documenter)
+            let hostile = "x\"\u{301} autofocus data-injected=\"1\" <\u{301}b>'\u{301}"
+            let created = try await client.post("/events", session: me.pages, csrf: me.csrf, fields: [
+                "title": hostile, "description": "روایت", "date": "2026-06-02", "calendar": "gregorian",
+                "province": "AF18", "district": "AF1801", "confidentiality": "network",
+            ])
+            #expect(created.status == .found)
+            let path = Self.location(created)
+            for page in ["\(path)/edit", path, "/events"] {
+                try await client.execute(uri: page, method: .get, headers: me.pages) { response async throws in
+                    #expect(response.status == .ok)
+                    let html = response.body.text
+                    #expect(html.contains("x&quot;\u{301} autofocus data-injected=&quot;1&quot; &lt;\u{301}b&gt;&#39;\u{301}"), "\(page)")
+                    #expect(!html.contains("data-injected=\""), "\(page): an attribute was opened")
+                    #expect(!html.contains("<\u{301}b>"), "\(page)")
+                }
+            }
+        }
+    }
+
+    @Test("Every template names the byte-by-byte escaping on its first line (a partial would otherwise start from the library's)")
+    func everyTemplateEscapesByByte() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Sources/HamkariWeb/Resources/templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count > 40)
+        for name in names {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: HTML_BY_BYTE }}\n"), "\(name)")
+        }
+    }
+
     @Test("A form with mistakes comes back with them listed in the reader's language, and nothing is saved", arguments: TestDatabase.all)
     func mistakes(database: TestDatabase) async throws {
         try await withTestApplication(database) { client, session async throws in

@@ -12,6 +12,7 @@ public struct PageRenderer: Sendable {
 
     static func loadBundled(localizer: Localizer, demo: Bool) async throws -> PageRenderer {
         let directory = try BundledResources.directory.appendingPathComponent("templates").path
+        ByteEscapedHTML.register()
         let library = try await MustacheLibrary(directory: directory)
         return PageRenderer(library: library, localizer: localizer, demo: demo)
     }
