@@ -164,5 +164,14 @@ struct EventCSVTests {
     @Test("Cells that a spreadsheet would run as formulas are neutralised")
     func formulas() {
         #expect(CSVWriter.line(["=HYPERLINK(\"x\")", "-3", "a,b"]) == "\"'=HYPERLINK(\"\"x\"\")\",-3,\"a,b\"\r\n")
+        #expect(CSVWriter.line(["=\u{301}cmd", "@\u{64B}x"]) == "'=\u{301}cmd,'@\u{64B}x\r\n", "a combining mark does not hide the sign")
+    }
+
+    @Test("Line breaks typed in a browser (CRLF), and quotes or commas that carry a combining mark, are quoted: every field reads back whole")
+    func fieldsReadBackWhole() throws {
+        let fields = ["line one\r\nline two", "x\"\u{301} and ,\u{301} then", "روایت\r\nدوم", "plain", "\r\n", "\"", "a\rb", "c\nd", ""]
+        let text = CSVWriter.line(fields) + CSVWriter.line(["next", "row"])
+        let records = try CSVReader.records(in: text)
+        #expect(records.map(\.fields) == [fields, ["next", "row"]])
     }
 }

@@ -92,7 +92,8 @@ struct SignInTests {
     @Test("Sign-in never redirects off the site")
     func noOpenRedirect() async throws {
         try await withTestApplication(.sqlite) { client, session async throws in
-            for next in ["//evil.example/", "https://evil.example/", "/\\evil.example"] {
+            for next in ["//evil.example/", "https://evil.example/", "/\\evil.example", "//\u{301}evil.example/", "/\\\u{301}evil.example",
+                         "/events\r\nSet-Cookie: x=1", "/events\r", "/events\n", "evil.example", ""] {
                 let response = try await client.signIn(login: session.coordinatorLogin, password: session.coordinatorPassword, next: next)
                 #expect(response.headers[.location] == "/", "\(next)")
             }

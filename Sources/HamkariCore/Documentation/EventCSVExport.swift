@@ -81,11 +81,24 @@ public enum CSVWriter {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// Decided on the UTF-8 bytes, never on characters: `"\r\n"` is one Swift `Character`, equal to neither
+    /// `"\r"` nor `"\n"`, and a quote or comma followed by a combining mark is one too — compared as characters,
+    /// a narrative typed in a browser (whose line breaks are CRLF) went out unquoted and broke its row.
     static func field(_ value: String) -> String {
         // A leading =, +, - or @ would be run as a formula by spreadsheet programs: neutralised with a quote.
         var value = value
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if let first = value.utf8.first, formulaStarts.contains(first), Double(value) == nil { value = "'" + value }
+        guard value.utf8.contains(where: { $0 == comma || $0 == quote || $0 == lineFeed || $0 == carriageReturn }) else { return value }
+        var bytes: [UInt8] = [quote]
+        bytes.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            bytes.append(byte)
+            if byte == quote { bytes.append(quote) }
+        }
+        bytes.append(quote)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let formulaStarts = Array("=+-@".utf8)
+    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 }

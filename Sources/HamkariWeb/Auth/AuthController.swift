@@ -153,8 +153,12 @@ struct AuthController: Sendable {
     }
 
     /// Only a path on this site: never `//elsewhere` or `https://…`, which would make sign-in an open redirect.
+    /// Checked on the UTF-8 bytes: compared as characters, `//́elsewhere` (a combining mark on the second slash) and a
+    /// line break written CRLF (one character, equal to neither `\r` nor `\n`) would pass.
     static func safeNext(_ next: String) -> String {
-        guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), !next.contains("\r"), !next.contains("\n") else { return "/" }
+        let bytes = Array(next.utf8)
+        guard bytes.first == UInt8(ascii: "/"), bytes.count < 2 || (bytes[1] != UInt8(ascii: "/") && bytes[1] != UInt8(ascii: "\\")),
+              !bytes.contains(UInt8(ascii: "\r")), !bytes.contains(UInt8(ascii: "\n")) else { return "/" }
         return next
     }
 }
