@@ -84,7 +84,7 @@ public struct SVGChart: Sendable {
         let id = "c" + String((title + description).utf8.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 }, radix: 36)
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)t \(id)d" class="chart">\
-            <title id="\(id)t">\(Self.escape(title))</title><desc id="\(id)d">\(Self.escape(description))</desc>
+            <title id="\(id)t">\(HTMLEscaping.escape(title))</title><desc id="\(id)d">\(HTMLEscaping.escape(description))</desc>
             """
         svg += axes()
         switch kind {
@@ -110,7 +110,7 @@ public struct SVGChart: Sendable {
         var categories = "<g text-anchor=\"middle\">"
         for (index, label) in labels.enumerated() where index % every == 0 {
             let place = slot(index)
-            categories += "<text x=\"\(Self.round(place.start + place.width / 2))\" y=\"\(Self.round(plot.bottom + 16))\">\(Self.escape(label))</text>"
+            categories += "<text x=\"\(Self.round(place.start + place.width / 2))\" y=\"\(Self.round(plot.bottom + 16))\">\(HTMLEscaping.escape(label))</text>"
         }
         return "<g font-size=\"11\" fill=\"#333\"><path d=\"\(gridlines)\" stroke=\"#ddd\" fill=\"none\"/>" + values + "</g>" + categories + "</g></g>"
     }
@@ -135,7 +135,7 @@ public struct SVGChart: Sendable {
                 }
                 let top = y(base + value), bottom = y(base)
                 let bar = "<rect x=\"\(Self.round(x))\" y=\"\(Self.round(top))\" width=\"\(Self.round(max(barWidth - 1, 1)))\" height=\"\(Self.round(bottom - top))\""
-                out += single ? bar + "/>" : bar + " fill=\"\(Self.palette[number % Self.palette.count])\"><title>\(Self.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
+                out += single ? bar + "/>" : bar + " fill=\"\(Self.palette[number % Self.palette.count])\"><title>\(HTMLEscaping.escape("\(labels[index]) · \(one.name): \(self.number(value))"))</title></rect>"
                 if stacked { base += value }
             }
         }
@@ -180,7 +180,7 @@ public struct SVGChart: Sendable {
             let width = Double(one.name.count * 7 + 24)
             let box = rightToLeft ? x - 10 : x
             out += "<rect x=\"\(Self.round(box))\" y=\"\(height - 18)\" width=\"10\" height=\"10\" fill=\"\(Self.palette[number % Self.palette.count])\"/>"
-            out += "<text x=\"\(Self.round(rightToLeft ? box - 4 : box + 14))\" y=\"\(height - 9)\" text-anchor=\"\(rightToLeft ? "end" : "start")\">\(Self.escape(one.name))</text>"
+            out += "<text x=\"\(Self.round(rightToLeft ? box - 4 : box + 14))\" y=\"\(height - 9)\" text-anchor=\"\(rightToLeft ? "end" : "start")\">\(HTMLEscaping.escape(one.name))</text>"
             x += rightToLeft ? -width : width
         }
         return out + "</g>"
@@ -193,9 +193,5 @@ public struct SVGChart: Sendable {
     static func round(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
-
-    static func escape(_ text: String) -> String {
-        HTMLEscaping.escape(text)
     }
 }

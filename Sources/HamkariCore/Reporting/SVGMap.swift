@@ -109,8 +109,8 @@ public struct SVGMap: Sendable {
         let height = projection.height + Self.legendHeight
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(SVGChart.round(width)) \(SVGChart.round(height))" role="img" \
-            aria-labelledby="\(id)t \(id)d" class="map"><title id="\(id)t">\(SVGChart.escape(title))</title>\
-            <desc id="\(id)d">\(SVGChart.escape(description))</desc>\
+            aria-labelledby="\(id)t \(id)d" class="map"><title id="\(id)t">\(HTMLEscaping.escape(title))</title>\
+            <desc id="\(id)d">\(HTMLEscaping.escape(description))</desc>\
             <defs><pattern id="\(id)h" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">\
             <rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#888" stroke-width="2"/></pattern></defs>
             """
@@ -123,7 +123,7 @@ public struct SVGMap: Sendable {
             case .choropleth: area.value.map(colour) ?? "url(#\(id)h)"
             case .symbols: "#e4e4e4"
             }
-            svg += "<path d=\"\(Self.path(shape.simplified(tolerance: tolerance), projection))\" fill=\"\(fill)\"><title>\(SVGChart.escape(caption(area)))</title></path>"
+            svg += "<path d=\"\(Self.path(shape.simplified(tolerance: tolerance), projection))\" fill=\"\(fill)\"><title>\(HTMLEscaping.escape(caption(area)))</title></path>"
         }
         svg += "</g>"
         if style == .symbols || !hasOutlines { svg += symbols(projection, hatch: "url(#\(id)h)") }
@@ -146,7 +146,7 @@ public struct SVGMap: Sendable {
         for (area, centre) in placed {
             let at = projection.point(centre)
             let (x, y) = (SVGChart.round(at.x), SVGChart.round(at.y))
-            let caption = SVGChart.escape(caption(area))
+            let caption = HTMLEscaping.escape(caption(area))
             if let value = area.value {
                 guard value > 0 else { continue }
                 out += "<circle cx=\"\(x)\" cy=\"\(y)\" r=\"\(SVGChart.round(max(radius(value), 1.5)))\" fill=\"\(Self.symbolColour)\" fill-opacity=\"0.7\"><title>\(caption)</title></circle>"
@@ -184,7 +184,7 @@ public struct SVGMap: Sendable {
             let advance = Double(key.label.count) * 6.5 + key.width + 22
             let textAt = rightToLeft ? 12 - key.width - 6 : key.width + 6
             out += "<g transform=\"translate(\(SVGChart.round(x)) \(SVGChart.round(y)))\">\(key.swatch)"
-            out += "<text x=\"\(SVGChart.round(textAt))\" y=\"10\" text-anchor=\"\(rightToLeft ? "end" : "start")\">\(SVGChart.escape(key.label))</text></g>"
+            out += "<text x=\"\(SVGChart.round(textAt))\" y=\"10\" text-anchor=\"\(rightToLeft ? "end" : "start")\">\(HTMLEscaping.escape(key.label))</text></g>"
             x += rightToLeft ? -advance : advance
         }
         return out + "</g>"
